@@ -1,0 +1,43 @@
+"""Numbered citations for one page: the first source cited is [1], and so on."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .models import Citation, Library, Source
+
+
+@dataclass
+class Marker:
+    number: int
+    source: Source
+    citation: Citation
+    uid: str
+
+
+@dataclass
+class PageCitations:
+    """The sources one page cites, in order of first use; one instance per page render."""
+
+    page: str
+    library: Library
+    order: list[str] = field(default_factory=list)
+    quotes: dict[str, list[str]] = field(default_factory=dict)
+    count: int = 0
+
+    def add(self, citation: Citation) -> Marker:
+        problem = self.library.check_citation(citation)
+        if problem:
+            raise ValueError(f"{self.page}: {problem}")
+        if citation.source not in self.order:
+            self.order.append(citation.source)
+        if citation.quote and citation.quote not in self.quotes.setdefault(citation.source, []):
+            self.quotes[citation.source].append(citation.quote)
+        self.count += 1
+        number = self.order.index(citation.source) + 1
+        return Marker(number, self.library.sources[citation.source], citation, f"c{self.count}")
+
+    def add_all(self, citations: list[Citation]) -> list[Marker]:
+        return [self.add(c) for c in citations]
+
+    def listed(self) -> list[tuple[Source, list[str]]]:
+        return [(self.library.sources[s], self.quotes.get(s, [])) for s in self.order]

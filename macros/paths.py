@@ -1,0 +1,19 @@
+"""Every path the project uses, in one place."""
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+DATA = DOCS / "data"
+SEEDS = ROOT / "seeds"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+NODE_MODULES = ROOT / "node_modules"
+
+# Data files, each a YAML list of records (see macros/models.py).
+SOURCES_FILE = "sources.yml"
+FACTS_FILE = "facts.yml"
+EVENTS_FILE = "events.yml"
+GLOSSARY_FILE = "glossary.yml"
+
+# Site paths (relative to the site root) of pages the macros link to.
+BIBLIOGRAPHY_PAGE = "bibliography.md"
+GLOSSARY_PAGE = "glossary.md"

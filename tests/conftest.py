@@ -1,0 +1,53 @@
+"""One real build per test session; tests read its HTML with a real parser."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.build import build_all
+from macros.models import load_library
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+
+# Pages that are not content: MkDocs' 404 page and generated redirect stubs.
+NOT_CONTENT = {"404.html"}
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> dict[str, Path]:
+    """site/ (online), build/offline/ and the offline zip, built once from the real project."""
+    return build_all(tmp_path_factory.mktemp("build"))
+
+
+@pytest.fixture(scope="session")
+def site(built) -> Path:
+    return built["site"]
+
+
+@pytest.fixture(scope="session")
+def library():
+    return load_library()
+
+
+def is_redirect(html: str) -> bool:
+    return 'http-equiv="refresh"' in html
+
+
+@pytest.fixture(scope="session")
+def content_pages(site) -> dict[str, str]:
+    """Every built content page of the online site: its path relative to site/ -> HTML."""
+    pages = {}
+    for path in sorted(site.rglob("*.html")):
+        rel = str(path.relative_to(site))
+        html = path.read_text(encoding="utf-8")
+        if rel not in NOT_CONTENT and not is_redirect(html):
+            pages[rel] = html
+    return pages
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "lxml")
