@@ -6,7 +6,7 @@ import functools
 import logging
 import re
 
-from . import chapter, paths, state
+from . import chapter, paths, state, syllabus
 from .citations import PageCitations
 from .models import Citation, DataError, load_library
 from .render import render, render_inline
@@ -78,6 +78,13 @@ def define_env(env):
         """Every glossary term, alphabetically, each with a stable anchor."""
         terms = sorted(state.LIBRARY.terms.values(), key=lambda t: t.term.lower())
         return render("glossary.html", terms=terms, terms_by_id=state.LIBRARY.terms)
+
+    @macro
+    def chapter_plan() -> str:
+        """Every chapter's reading time, objectives, questions and linkable sections, for instructors."""
+        infos = syllabus.chapters(env.conf["nav"])
+        rows = [{"info": i, "href": chapter.url_to(env, i.src), "slug": i.src.split("/")[-1].removesuffix(".md")} for i in infos]
+        return render("syllabus.html", chapters=rows)
 
     @macro
     def bibliography() -> str:

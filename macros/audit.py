@@ -35,7 +35,7 @@ def markers(block: Tag) -> list[str]:
 def claim_text(block: Tag, names: list[str]) -> str:
     """A block's own text, without citation markers and without named designations like TB2."""
     clone = BeautifulSoup(str(block), "lxml")
-    for node in clone.select("sup.cite, .headerlink"):
+    for node in clone.select("sup.cite, .headerlink, .page-meta, .references"):
         node.decompose()
     text = clone.get_text(" ")
     for name in names:

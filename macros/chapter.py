@@ -8,6 +8,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from . import paths
+from .cite_page import page_citation
 from .citations import PageCitations
 from .render import render
 
@@ -42,6 +43,8 @@ def after_title(markdown: str, block: str) -> str:
 
 def frame(env, markdown: str, refs: PageCitations) -> str:
     meta = env.page.meta
+    # The theme's head template reads this too (citation_* meta tags, schema.org).
+    meta["citation"] = citation = page_citation(env.conf, env.page)
     if meta.get("objectives"):
         minutes = reading_minutes(env.page.markdown or markdown)
         intro = (
@@ -55,4 +58,6 @@ def frame(env, markdown: str, refs: PageCitations) -> str:
     if refs.order:
         listed = render("page_sources.html", listed=refs.listed(), bibliography=url_to(env, paths.BIBLIOGRAPHY_PAGE))
         markdown += section("Sources", "sources", listed)
+    if meta.get("objectives"):
+        markdown += section("Cite this page", "cite-this-page", render("cite_page.html", c=citation))
     return markdown
