@@ -22,12 +22,16 @@ def mkdocs_build(config: str, site_dir: Path) -> None:
         raise SystemExit(f"mkdocs build -f {config} failed (exit {result.returncode}); the lines above name the file and entry")
 
 
+# MkDocs' 404 page needs a web server and absolute URLs: useless from file://.
+NOT_OFFLINE = {"404.html"}
+
+
 def zip_dir(folder: Path, zip_path: Path) -> Path:
     """Zip a built site under one top folder, so it unzips into its own directory."""
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as bundle:
         for path in sorted(folder.rglob("*")):
-            if path.is_file():
+            if path.is_file() and path.name not in NOT_OFFLINE:
                 bundle.write(path, Path(BUNDLE_NAME) / path.relative_to(folder))
     return zip_path
 

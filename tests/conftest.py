@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from browser import base_url, browser  # noqa: F401  (shared browser fixtures)
 from macros.build import build_all
 from macros.models import load_library
 

@@ -1,0 +1,96 @@
+"""Shared browser test helpers: Debian's Chromium driven by playwright, and a local server.
+
+No test downloads a browser: we launch /usr/bin/chromium (installed by `make test`).
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the background-networking flags Chromium tries Google's hosts at start-up.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@contextmanager
+def serve(directory: Path):
+    """Serve a built site on 127.0.0.1 at a free port; yields the base URL ending in '/'."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built online site, served locally for the whole session."""
+    with serve(site) as url:
+        yield url
+
+
+class Visit:
+    """One page load that records console errors and every request leaving `allowed` origins."""
+
+    def __init__(self, context, allowed: tuple[str, ...]):
+        self.page = context.new_page()
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        context.route("**/*", self._route(allowed))
+
+    def _route(self, allowed):
+        def handle(route):
+            url = route.request.url
+            if url.startswith(allowed) or url.startswith(("data:", "blob:", "about:")):
+                route.continue_()
+            else:
+                self.outside.append(url)
+                route.abort()
+
+        return handle
+
+
+@contextmanager
+def visit(browser, allowed: tuple[str, ...], **context_options):
+    """A fresh browser context whose requests outside `allowed` are blocked and recorded."""
+    context = browser.new_context(**context_options)
+    try:
+        yield Visit(context, allowed)
+    finally:
+        context.close()
