@@ -6,7 +6,7 @@ import functools
 import logging
 import re
 
-from . import chapter, paths, state, syllabus
+from . import chapter, downloads, paths, state, syllabus
 from .citations import PageCitations
 from .models import Citation, DataError, load_library
 from .render import render, render_inline
@@ -85,6 +85,19 @@ def define_env(env):
         infos = syllabus.chapters(env.conf["nav"])
         rows = [{"info": i, "href": chapter.url_to(env, i.src), "slug": i.src.split("/")[-1].removesuffix(".md")} for i in infos]
         return render("syllabus.html", chapters=rows)
+
+    @macro
+    def data_downloads() -> str:
+        """Every data file as YAML, JSON and (for tables) CSV."""
+        files = [downloads.describe(name) for name in downloads.FILES]
+        return render("downloads.html", files=files, base=chapter.site_path_to(env, "data/"))
+
+    @macro
+    def offline_bundle() -> str:
+        """The bundle's download link online; a note inside the bundle, which cannot hold itself."""
+        if env.conf["extra"].get("offline"):
+            return render("offline_note.html")
+        return render("offline_link.html", href=chapter.site_path_to(env, paths.BUNDLE_DOWNLOAD))
 
     @macro
     def bibliography() -> str:

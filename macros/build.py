@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import paths
 
-BUNDLE_NAME = "new-great-game-offline"
+BUNDLE_NAME = paths.BUNDLE_NAME
 
 
 def mkdocs_build(config: str, site_dir: Path) -> None:
@@ -42,6 +42,9 @@ def build_all(out: Path = paths.ROOT) -> dict[str, Path]:
     mkdocs_build("mkdocs.offline.yml", offline)
     shutil.rmtree(dist, ignore_errors=True)
     bundle = zip_dir(offline, dist / f"{BUNDLE_NAME}.zip")
+    # The online site offers the bundle for download.
+    (site / paths.BUNDLE_DOWNLOAD).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(bundle, site / paths.BUNDLE_DOWNLOAD)
     return {"site": site, "offline": offline, "zip": bundle}
 
 

@@ -22,6 +22,11 @@ def url_to(env, src_uri: str) -> str:
     return get_relative_url(target.url, env.page.url)
 
 
+def site_path_to(env, path: str) -> str:
+    """A file generated into the site (not a page), relative to the page being rendered."""
+    return get_relative_url(path, env.page.url)
+
+
 def reading_minutes(markdown: str) -> int:
     return max(1, math.ceil(len(MACRO_CALL.sub(" ", markdown).split()) / WORDS_PER_MINUTE))
 

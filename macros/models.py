@@ -164,6 +164,7 @@ class Library:
     """All validated data, indexed by id. Build one with `load_library()`."""
 
     def __init__(self, records: dict[str, list], seeds: dict[str, str]):
+        self.records = records  # file name -> records in file order, for downloads
         self.sources: dict[str, Source] = {r.id: r for r in records[paths.SOURCES_FILE]}
         self.facts: dict[str, Fact] = {r.id: r for r in records[paths.FACTS_FILE]}
         self.events: dict[str, Event] = {r.id: r for r in records[paths.EVENTS_FILE]}

@@ -17,3 +17,7 @@ GLOSSARY_FILE = "glossary.yml"
 # Site paths (relative to the site root) of pages the macros link to.
 BIBLIOGRAPHY_PAGE = "bibliography.md"
 GLOSSARY_PAGE = "glossary.md"
+
+# Where `make build` puts the offline zip inside the online site.
+BUNDLE_NAME = "new-great-game-offline"
+BUNDLE_DOWNLOAD = f"downloads/{BUNDLE_NAME}.zip"
