@@ -18,6 +18,7 @@ $(STAMPS)/python: requirements.txt
 
 $(STAMPS)/node: package.json package-lock.json
 	@mkdir -p $(STAMPS)
+	command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null)
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
