@@ -38,7 +38,13 @@ serve: setup ## Build and serve the site at http://127.0.0.1:8000
 test: setup $(STAMPS)/chromium ## Run the whole test suite (builds the site once)
 	$(PY) -m pytest
 
-bench: setup $(STAMPS)/chromium ## Print build time, page weights and Lighthouse scores against their budgets
+# Lighthouse is for benchmarks only: its own package.json and lockfile under benchmarks/.
+$(STAMPS)/bench-node: benchmarks/package.json benchmarks/package-lock.json $(STAMPS)/node
+	@mkdir -p $(STAMPS)
+	npm ci --prefix benchmarks --no-audit --no-fund --loglevel=error
+	@touch $@
+
+bench: setup $(STAMPS)/chromium $(STAMPS)/bench-node ## Print build time, page weights and Lighthouse scores against their budgets
 	$(PY) -m benchmarks.run
 
 clean: ## Remove build output (keeps installed packages)

@@ -6,10 +6,11 @@ import functools
 import logging
 import re
 
-from . import chapter, downloads, paths, state, syllabus
+from . import chapter, downloads, maps, paths, state, syllabus
 from .citations import PageCitations
 from .models import Citation, DataError, load_library
 from .render import render, render_inline
+from .timeline import timeline_html
 
 log = logging.getLogger("mkdocs.plugins.macros.ngg")
 
@@ -98,6 +99,17 @@ def define_env(env):
         if env.conf["extra"].get("offline"):
             return render("offline_note.html")
         return render("offline_link.html", href=chapter.site_path_to(env, paths.BUNDLE_DOWNLOAD))
+
+    @macro
+    def timeline() -> str:
+        """Every dated event, oldest first, each with its citation markers; filterable by actor."""
+        return timeline_html(state.LIBRARY, page_refs().add_all, script=chapter.url_to(env, "assets/timeline.js"))
+
+    @macro
+    def map(map_id: str) -> str:  # noqa: A001 (the macro's name in pages: {{ map("id") }})
+        """A map from maps.yml as a cited figure: the map, a legend, a table of every feature and its sources."""
+        spec = state.LIBRARY.get("maps", map_id)
+        return maps.figure(state.LIBRARY, spec, page_refs(), lambda path: chapter.site_path_to(env, path))
 
     @macro
     def bibliography() -> str:

@@ -8,6 +8,11 @@ from . import paths
 # Site path -> installed file (npm, pinned in package.json / package-lock.json).
 VENDOR = {
     "assets/vendor/iframe-worker/shim.js": "iframe-worker/shim/index.js",
+    # Leaflet for the maps (BSD-2); the layer control's button icon is the only image it needs.
+    "assets/vendor/leaflet/leaflet.js": "leaflet/dist/leaflet.js",
+    "assets/vendor/leaflet/leaflet.css": "leaflet/dist/leaflet.css",
+    "assets/vendor/leaflet/images/layers.png": "leaflet/dist/images/layers.png",
+    "assets/vendor/leaflet/images/layers-2x.png": "leaflet/dist/images/layers-2x.png",
 }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ from . import paths
 
 WORLD_ATLAS = paths.NODE_MODULES / "world-atlas" / "countries-10m.json"
 CACHE = paths.ROOT / ".cache" / "basemap"
-VERSION = 1  # bump when the derivation below changes
+VERSION = 2  # bump when the derivation below changes
 ATTRIBUTION = "Natural Earth (public domain) via world-atlas"
 
 # Coordinates are checked against lightly simplified shapes (about 500 m), never
@@ -135,34 +136,37 @@ def derive(bbox: tuple[float, float, float, float], tolerance: float) -> dict:
         geometry = _polygonal(shapely.set_precision(geometry, grid))
         if geometry.is_empty:
             continue
-        label = shapely.get_coordinates(shapely.maximum_inscribed_circle(geometry, grid * 10))[0]
-        features.append(
-            {
-                "type": "Feature",
-                "id": country.code,
-                "properties": {"name": country.name, "label": [round(label[1], 3), round(label[0], 3)]},
-                "geometry": mapping(geometry),
-            }
-        )
+        features.append({"type": "Feature", "id": country.code, "properties": {"name": country.name}, "geometry": mapping(geometry)})
     return {"type": "FeatureCollection", "bbox": list(bbox), "features": features}
 
 
+@functools.lru_cache(maxsize=4)
+def _digest(path: Path, size: int, mtime: float) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
 def _input_digest() -> str:
-    return hashlib.sha256(WORLD_ATLAS.read_bytes()).hexdigest()[:16]
+    stat = WORLD_ATLAS.stat()
+    return _digest(WORLD_ATLAS, stat.st_size, stat.st_mtime)
+
+
+@functools.lru_cache(maxsize=32)
+def _read(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def cached(bbox: tuple[float, float, float, float], tolerance: float) -> dict:
-    """`derive()` through the on-disk cache; the key names every input."""
+    """`derive()` through the on-disk cache; the key names every input. Treat the result as read-only."""
     key = json.dumps([VERSION, _input_digest(), [round(v, 4) for v in bbox], tolerance])
     path = CACHE / (hashlib.sha256(key.encode()).hexdigest()[:24] + ".json")
     if path.is_file():
-        return json.loads(path.read_text(encoding="utf-8"))
+        return _read(path)
     derived = derive(bbox, tolerance)
     CACHE.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
     tmp.write_text(dumps(derived, decimals_for(tolerance)), encoding="utf-8")
     tmp.replace(path)  # atomic: parallel builds never read half a file
-    return json.loads(path.read_text(encoding="utf-8"))
+    return _read(path)
 
 
 def dumps(collection: dict, decimals: int) -> str:
@@ -171,7 +175,12 @@ def dumps(collection: dict, decimals: int) -> str:
     return re.sub(r"(-?\d+\.\d{%d})\d+" % decimals, r"\1", text)
 
 
-def shapes(bbox: tuple[float, float, float, float]) -> dict[str, shapely.Geometry]:
-    """Country code -> shape, detailed enough to check a coordinate against."""
+def shapes(bbox: tuple[float, float, float, float]) -> dict[str, tuple[str, shapely.Geometry]]:
+    """Country code -> (name, shape), detailed enough to check a coordinate against."""
     collection = cached(bbox, CHECK_TOLERANCE)
-    return {f["id"]: shape(f["geometry"]) for f in collection["features"]}
+    return {f["id"]: (f["properties"]["name"], shape(f["geometry"])) for f in collection["features"]}
+
+
+def known_codes() -> set[str]:
+    """The alpha-3 codes a map can name (no decoding needed)."""
+    return set(ISO3.values())

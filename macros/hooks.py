@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from macros import assets, downloads, state  # noqa: E402
+from macros import assets, downloads, maps, state  # noqa: E402
 from macros.render import render_inline  # noqa: E402
 
 CITED_BY = re.compile(r'<span class="cited-by" data-source="([a-z0-9-]+)"></span>')
@@ -23,7 +23,8 @@ FILES = {}
 def on_files(files, config):
     """Serve pinned front-end assets and data downloads from the site itself."""
     FILES["files"] = files
-    for generated in assets.generated_files(config) + downloads.download_files(config, state.LIBRARY):
+    generated_maps = maps.generated_files(config, state.LIBRARY)  # map documents and their GeoJSON
+    for generated in assets.generated_files(config) + downloads.download_files(config, state.LIBRARY) + generated_maps:
         files.append(generated)
     return files
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator, model_validator
+from shapely.geometry import Point
 
 from . import paths
 
@@ -94,6 +95,209 @@ class Term(Record):
         return value
 
 
+# ---- Maps: places, layers of features, and map specs (see macros/maps.py) ----
+
+Iso3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 country code")]
+PlaceKind = Literal["capital", "city", "town", "military-base", "military-facility", "market", "border-crossing"]
+# Colour families of the map stylesheet (docs/assets/maps.css), light and dark.
+MapStyle = Literal["neutral", "turkey", "russia", "china", "shared", "clash"]
+NO_SOURCE = "every map feature names its sources: add citations: with at least one source id"
+
+
+class Feature(Record):
+    """Something drawn on a map: it must name its sources."""
+
+    citations: list[Citation] = []
+
+    @model_validator(mode="after")
+    def names_its_sources(self):
+        if not self.citations:
+            raise ValueError(NO_SOURCE)
+        return self
+
+
+class Place(Cited):
+    """A point on the maps; its citations say where its coordinates were read."""
+
+    name: Text
+    kind: PlaceKind
+    country: Iso3
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    approximate: bool
+    note: str | None = None
+    # Where the map writes the name, to keep neighbouring labels apart.
+    label_side: Literal["right", "left", "top", "bottom"] = "right"
+
+    @model_validator(mode="after")
+    def approximate_says_why(self):
+        if self.approximate and not self.note:
+            raise ValueError("an approximate place needs note: saying what the estimate rests on")
+        return self
+
+
+class PlaceOnLayer(Feature):
+    """A place shown on a layer, with what the sources say about it there."""
+
+    place: Slug
+    label: str | None = None
+    text: Text
+
+
+class Route(Feature):
+    """A line through places, drawn straight from one to the next (always schematic)."""
+
+    id: Slug
+    name: Text
+    via: list[Slug] = Field(min_length=2)
+    text: Text
+
+
+class Member(Feature):
+    """A country in a grouping: full members are shaded, the rest (observers, suspended,
+    in talks, disputed) are drawn as a dashed outline."""
+
+    country: Iso3
+    status: Text
+    tier: Literal["full", "partial"] = "full"
+    since: PartialDate | None = None
+    text: str | None = None
+
+
+class Layer(Record):
+    """One toggleable layer: places, routes or countries, never a mix."""
+
+    id: Slug
+    title: Text
+    kind: Literal["places", "routes", "countries"]
+    style: MapStyle
+    description: Text
+    places: list[PlaceOnLayer] = []
+    routes: list[Route] = []
+    countries: list[Member] = []
+    citations: list[Citation] = []  # for the layer as a whole, when its description makes a claim
+
+    @model_validator(mode="after")
+    def one_kind_of_feature(self):
+        features = {"places": self.places, "routes": self.routes, "countries": self.countries}
+        if not features[self.kind]:
+            raise ValueError(f"a layer of kind '{self.kind}' lists its features under {self.kind}:")
+        stray = [name for name, items in features.items() if items and name != self.kind]
+        if stray:
+            raise ValueError(f"a layer of kind '{self.kind}' holds only {self.kind}:, not {', '.join(stray)}: (make another layer)")
+        return self
+
+    @property
+    def features(self) -> list:
+        return {"places": self.places, "routes": self.routes, "countries": self.countries}[self.kind]
+
+
+class View(Record):
+    """The box a map opens on, in degrees."""
+
+    west: float = Field(ge=-180, le=180)
+    south: float = Field(ge=-90, le=90)
+    east: float = Field(ge=-180, le=180)
+    north: float = Field(ge=-90, le=90)
+
+    @model_validator(mode="after")
+    def ordered(self):
+        if not (self.west < self.east and self.south < self.north):
+            raise ValueError("view needs west < east and south < north (degrees; east is positive)")
+        return self
+
+
+class MapSpec(Record):
+    id: Slug
+    title: Text
+    summary: Text
+    view: View
+    layers: list[Slug] = Field(min_length=1)
+    hidden: list[Slug] = []  # layers that start switched off
+    focus: list[Iso3] = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]  # shaded a little stronger
+    labels: list[Iso3] = []  # countries named on the map
+    citations: list[Citation] = []  # needed when the title or summary holds a figure
+
+
+# The region the maps cover (degrees): every place must lie inside it.
+REGION = View(west=25, south=30, east=120, north=60)
+
+
+def map_problems(library) -> list[str]:
+    """Cross-checks of places, layers and maps: ids, citations, coordinates against country shapes."""
+    from . import basemap  # shapely and the Natural Earth shapes: only needed here
+
+    problems: list[str] = []
+    shapes = basemap.shapes((REGION.west, REGION.south, REGION.east, REGION.north))
+    known = basemap.known_codes()
+    names = {code: f"{name} ({code})" for code, (name, _) in shapes.items()}
+    designations = sorted({w for t in library.terms.values() for w in (t.term, t.abbr or "") if re.search(r"\d", w)}, key=len, reverse=True)
+
+    def where(file: str, entry: str, field: str) -> str:
+        return f"docs/data/{file}: entry '{entry}', field '{field}': "
+
+    def cited(file: str, entry: str, field: str, citations: list[Citation]) -> None:
+        for i, citation in enumerate(citations):
+            problem = library.check_citation(citation)
+            if problem:
+                problems.append(where(file, entry, f"{field}citations.{i}") + problem)
+
+    def known_country(file: str, entry: str, field: str, code: str) -> bool:
+        if code not in known:
+            problems.append(where(file, entry, field) + f"unknown country code '{code}': use the ISO 3166-1 alpha-3 code (ISO3 in macros/basemap.py lists those the basemap has)")
+        return code in known
+
+    for place in library.places.values():
+        cited(paths.PLACES_FILE, place.id, "", place.citations)
+        if not (REGION.south <= place.lat <= REGION.north and REGION.west <= place.lon <= REGION.east):
+            problems.append(
+                where(paths.PLACES_FILE, place.id, "lat/lon")
+                + f"({place.lat}, {place.lon}) is outside the region the maps cover ({REGION.south}–{REGION.north}°N, {REGION.west}–{REGION.east}°E); check the signs and that lat comes before lon"
+            )
+        elif known_country(paths.PLACES_FILE, place.id, "country", place.country):
+            point = Point(place.lon, place.lat)
+            if not shapes.get(place.country, ("", Point()))[1].contains(point):
+                inside = next((names[code] for code, (_, shape) in shapes.items() if shape.contains(point)), "no country (sea, or outside the shapes)")
+                problems.append(
+                    where(paths.PLACES_FILE, place.id, "lat/lon")
+                    + f"({place.lat}, {place.lon}) is not inside {names.get(place.country, place.country)} on the Natural Earth shapes but in {inside}; fix the coordinates or the country code"
+                )
+
+    for layer in library.layers.values():
+        file = paths.LAYERS_FILE
+        cited(file, layer.id, "", layer.citations)
+        for i, feature in enumerate(layer.features):
+            field = f"{layer.kind}.{i}."
+            cited(file, layer.id, field, feature.citations)
+            if isinstance(feature, PlaceOnLayer) and feature.place not in library.places:
+                problems.append(where(file, layer.id, field + "place") + str(UnknownId("places", feature.place, sorted(library.places))))
+            if isinstance(feature, Route):
+                for stop in feature.via:
+                    if stop not in library.places:
+                        problems.append(where(file, layer.id, field + "via") + str(UnknownId("places", stop, sorted(library.places))))
+            if isinstance(feature, Member):
+                known_country(file, layer.id, field + "country", feature.country)
+
+    for spec in library.maps.values():
+        file = paths.MAPS_FILE
+        cited(file, spec.id, "", spec.citations)
+        for field in ("layers", "hidden"):
+            for layer_id in getattr(spec, field):
+                if layer_id not in library.layers:
+                    problems.append(where(file, spec.id, field) + str(UnknownId("layers", layer_id, sorted(library.layers))))
+                elif field == "hidden" and layer_id not in spec.layers:
+                    problems.append(where(file, spec.id, field) + f"layer '{layer_id}' is hidden but not in layers:; add it there or drop it here")
+        for field in ("focus", "labels"):
+            for code in getattr(spec, field):
+                known_country(file, spec.id, field, code)
+        words = spec.title + " " + spec.summary
+        for name in designations:  # TB2, S-300: names, not figures (as in the citation audit)
+            words = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", words)
+        if re.search(r"\d", words) and not spec.citations:
+            problems.append(where(file, spec.id, "title/summary") + "holds a figure: add citations: for it, or say it without digits")
+    return problems
+
+
 class DataError(Exception):
     """Every violation found, one readable line each, sorted by file and entry."""
 
@@ -124,6 +328,9 @@ FILES: dict[str, type[Record]] = {
     paths.FACTS_FILE: Fact,
     paths.EVENTS_FILE: Event,
     paths.GLOSSARY_FILE: Term,
+    paths.PLACES_FILE: Place,
+    paths.LAYERS_FILE: Layer,
+    paths.MAPS_FILE: MapSpec,
 }
 
 
@@ -169,6 +376,9 @@ class Library:
         self.facts: dict[str, Fact] = {r.id: r for r in records[paths.FACTS_FILE]}
         self.events: dict[str, Event] = {r.id: r for r in records[paths.EVENTS_FILE]}
         self.terms: dict[str, Term] = {r.id: r for r in records[paths.GLOSSARY_FILE]}
+        self.places: dict[str, Place] = {r.id: r for r in records[paths.PLACES_FILE]}
+        self.layers: dict[str, Layer] = {r.id: r for r in records[paths.LAYERS_FILE]}
+        self.maps: dict[str, MapSpec] = {r.id: r for r in records[paths.MAPS_FILE]}
         self.seed_texts = seeds
 
     def get(self, kind: str, wanted: str, where: str = ""):
@@ -220,6 +430,7 @@ def load_library(data_dir: Path = paths.DATA, seeds_dir: Path = paths.SEEDS) -> 
         for other in term.see:
             if other not in library.terms:
                 problems.append(f"docs/data/{paths.GLOSSARY_FILE}: entry '{term.id}', field 'see': {UnknownId('terms', other, sorted(library.terms))}")
+    problems += map_problems(library)
     if problems:
         raise DataError(problems)
     return library

@@ -13,6 +13,9 @@ SOURCES_FILE = "sources.yml"
 FACTS_FILE = "facts.yml"
 EVENTS_FILE = "events.yml"
 GLOSSARY_FILE = "glossary.yml"
+PLACES_FILE = "places.yml"
+LAYERS_FILE = "layers.yml"
+MAPS_FILE = "maps.yml"
 
 # Site paths (relative to the site root) of pages the macros link to.
 BIBLIOGRAPHY_PAGE = "bibliography.md"

@@ -1,0 +1,80 @@
+"""Bytes a reader downloads to open each page for the first time (empty cache), compressed.
+
+Each page loads in a fresh Chromium context from benchmarks.server (gzip like a real host);
+every response is counted (the search index and worker, a map frame's files when the page
+loads them), with its headers: the figure DevTools shows as "transferred".
+"""
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .server import COMPRESSED, serve
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update"]
+
+
+@dataclass
+class Weight:
+    page: str
+    transferred: int  # bytes on the wire: compressed bodies plus headers
+    requests: int
+    outside: int  # requests to another host (blocked: there is no network here)
+
+
+def page_url(base: str, rel: str) -> str:
+    return base + (rel.removesuffix("index.html") if rel.endswith("index.html") else rel)
+
+
+def content_pages(site: Path) -> list[str]:
+    """Every page of a built site but MkDocs' 404 page and redirect stubs."""
+    pages = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if rel != "404.html" and 'http-equiv="refresh"' not in path.read_text(encoding="utf-8")[:2000]:
+            pages.append(rel)
+    return pages
+
+
+def first_load_weights(site: Path, pages: list[str] | None = None, settle_ms: int = 500) -> list[Weight]:
+    """One Weight per page, measured in Chromium on first load at a phone-sized viewport."""
+    from playwright.sync_api import sync_playwright
+
+    pages = pages if pages is not None else content_pages(site)
+    weights = []
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            for rel in pages:
+                context = browser.new_context(viewport={"width": 412, "height": 823})
+                page = context.new_page()
+                done, outside = [], []
+                context.on("requestfinished", lambda request: done.append(request))
+                context.route("**/*", lambda route: route.continue_() if route.request.url.startswith((base, "data:", "blob:")) else (outside.append(route.request.url), route.abort()))
+                page.goto(page_url(base, rel), wait_until="load")
+                page.wait_for_load_state("networkidle")
+                page.wait_for_timeout(settle_ms)
+                total = sum(_transferred(request, site, base) for request in done if request.url.startswith(base))
+                weights.append(Weight(rel, total, len(done), len(outside)))
+                context.close()
+        finally:
+            browser.close()
+    return weights
+
+
+def _transferred(request, site: Path, base: str) -> int:
+    sizes = request.sizes()
+    body = sizes["responseBodySize"]
+    if body == 0:
+        # A worker's own script is fetched by the worker, whose sizes playwright does not
+        # see: count the file as the server sends it.
+        path = site / unquote(urlsplit(request.url).path).lstrip("/")
+        if path.is_dir():
+            path = path / "index.html"
+        if path.is_file():
+            data = path.read_bytes()
+            body = len(gzip.compress(data, compresslevel=6, mtime=0)) if path.suffix in COMPRESSED else len(data)
+    return body + sizes["responseHeadersSize"]

@@ -1,0 +1,44 @@
+"""The timeline page: every dated event, oldest first, filterable by actor.
+
+`timeline_html()` orders the events and renders them through `templates/timeline.html`;
+the `timeline()` macro passes in the page's citation counter so each event carries its
+markers. Filtering is a progressive enhancement: every event is in the HTML, and
+`docs/assets/timeline.js` only hides events when a reader unticks an actor.
+"""
+from __future__ import annotations
+
+from typing import Callable, get_args
+
+from .citations import Marker
+from .cite_page import MONTHS
+from .models import Actor, Citation, Event, Library
+from .render import render
+
+ACTOR_LABELS = {
+    "turkey": "Turkey",
+    "russia": "Russia",
+    "china": "China",
+    "united-states": "United States",
+    "central-asia": "Central Asian states",
+}
+ACTORS = [{"id": actor, "label": ACTOR_LABELS[actor]} for actor in get_args(Actor)]
+
+
+def date_label(date: str) -> str:
+    """'2019' -> '2019', '2019-08' -> 'August 2019', '2019-08-06' -> '6 August 2019'."""
+    parts = date.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
+def ordered(library: Library) -> list[Event]:
+    """Events by date (a bare year sorts before the months of that year), then by id."""
+    return sorted(library.events.values(), key=lambda event: (event.date, event.id))
+
+
+def timeline_html(library: Library, cite: Callable[[list[Citation]], list[Marker]], script: str) -> str:
+    """The filter and the list of events; `cite` numbers each event's citations on the page."""
+    rows = [{"event": e, "label": date_label(e.date), "markers": cite(e.citations)} for e in ordered(library)]
+    return render("timeline.html", rows=rows, actors=ACTORS, labels=ACTOR_LABELS, script=script)

@@ -1,0 +1,180 @@
+"""Accessibility, measured: axe-core in Chromium on every content page, light and dark,
+inside map frames too; citation markers, fact boxes and maps work from the keyboard."""
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import expect
+
+from browser import visit
+
+ROOT = Path(__file__).resolve().parents[1]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING = {"serious", "critical"}
+# Material picks the palette whose media query matches prefers-color-scheme.
+SCHEMES = {"light": "default", "dark": "slate"}
+
+RUN_AXE = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"], iframes: false});
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => n.target.join(" ") + ": " + (n.failureSummary || "").split("\\n").slice(1, 2).join("").trim()),
+  }));
+}"""
+
+
+def page_url(base_url: str, rel: str) -> str:
+    return base_url + (rel.removesuffix("index.html") if rel.endswith("index.html") else rel)
+
+
+@pytest.fixture(scope="module")
+def theme_pages(content_pages) -> dict[str, str]:
+    """Pages in the Material theme; map documents are checked inside the frames that show them."""
+    return {rel: html for rel, html in content_pages.items() if "data-md-color-scheme" in html}
+
+
+def axe_problems(frame, where: str) -> list[str]:
+    """Serious and critical axe violations in one document (the page or a frame)."""
+    if not frame.evaluate("() => typeof axe !== 'undefined'"):
+        frame.add_script_tag(path=str(AXE))
+    problems = []
+    for v in frame.evaluate(RUN_AXE):
+        if v["impact"] in BLOCKING:
+            nodes = "; ".join(v["nodes"][:3]) + (f" (+{len(v['nodes']) - 3} more)" if len(v["nodes"]) > 3 else "")
+            problems.append(f"{where}: {v['id']} ({v['impact']}, {v['help']}): {nodes}")
+    return problems
+
+
+def loaded_frames(page) -> list:
+    """Every iframe of the page, loaded: lazy frames are scrolled into view first."""
+    frames = []
+    for handle in page.query_selector_all("iframe"):
+        handle.scroll_into_view_if_needed()
+        frame = handle.content_frame()
+        if frame is not None:
+            frame.wait_for_load_state("load")
+            frames.append((handle.get_attribute("src") or "srcdoc", frame))
+    return frames
+
+
+def test_axe_is_installed():
+    assert AXE.is_file(), f"{AXE} is missing: run `make setup` (npm ci installs the pinned axe-core)"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_no_serious_axe_violation_on_any_page_or_map_frame(browser, base_url, theme_pages, scheme):
+    problems = []
+    with visit(browser, (base_url,), color_scheme=scheme) as v:
+        page = v.page
+        for rel in theme_pages:
+            page.goto(page_url(base_url, rel), wait_until="load")
+            # The palette comes from the media query, not from a choice stored by an earlier page.
+            shown = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+            if shown != SCHEMES[scheme]:
+                problems.append(f"{rel} [{scheme}]: shown in the {shown!r} palette, not {SCHEMES[scheme]!r}")
+            stored = page.evaluate("() => (typeof __md_get === 'function' && __md_get('__palette')) || null")
+            if stored and stored.get("color", {}).get("scheme") != SCHEMES[scheme]:
+                problems.append(f"{rel} [{scheme}]: stored palette {stored['color']} overrides the reader's setting")
+            problems += axe_problems(page.main_frame, f"{rel} [{scheme}]")
+            for src, frame in loaded_frames(page):
+                problems += axe_problems(frame, f"{rel} [{scheme}] iframe {src}")
+    assert problems == [], "\n".join(problems)
+
+
+def test_search_override_is_materials_partial_plus_the_dialog_name():
+    """overrides/partials/search.html only adds an accessible name: it must follow theme upgrades."""
+    import material
+
+    def body(path: Path) -> list[str]:  # without the leading {#- comment -#}
+        return re.sub(r"\A\{#-.*?-#\}\n", "", path.read_text(encoding="utf-8"), flags=re.S).splitlines()
+
+    stock = body(Path(material.__file__).parent / "templates" / "partials" / "search.html")
+    ours = body(ROOT / "overrides" / "partials" / "search.html")
+    changed = [
+        line for line in difflib.unified_diff(stock, ours, lineterm="", n=0)
+        if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))
+    ]
+    assert changed == [
+        '-<div class="md-search" data-md-component="search" role="dialog">',
+        '+<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
+    ], "Material's search partial changed: copy it again into overrides/partials/search.html and re-add aria-label"
+
+
+def cited_page(theme_pages) -> str:
+    for rel, html in theme_pages.items():
+        if "aria-describedby" in html and 'class="cite-tip"' in html:
+            return rel
+    pytest.skip("no page has a citation marker with a tooltip yet")
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_tabbing_to_a_citation_marker_shows_its_source_and_names_it(browser, base_url, theme_pages, width):
+    rel = cited_page(theme_pages)
+    with visit(browser, (base_url,), viewport={"width": width, "height": 800}) as v:
+        page = v.page
+        page.goto(page_url(base_url, rel), wait_until="load")
+        for _ in range(400):
+            page.keyboard.press("Tab")
+            if page.evaluate("() => document.activeElement.matches('sup.cite a.cite-link[aria-describedby]')"):
+                break
+        else:
+            pytest.fail(f"{rel}: 400 presses of Tab never reached a citation marker")
+        link = page.locator("sup.cite a.cite-link:focus")
+        tip = page.locator("#" + link.get_attribute("aria-describedby"))
+        expect(tip).to_be_visible()
+        expect(link).to_have_accessible_name(re.compile(r"^Source \d+"))
+        expect(link).to_have_accessible_description(re.compile(r"\w{3,}"))
+        box = tip.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, f"{rel}: the tooltip leaves the screen at {width}px: {box}"
+        page.keyboard.press("Tab")
+        expect(tip).to_be_hidden()
+
+
+def test_fact_boxes_are_captioned_figures_with_a_headed_table(content_pages):
+    problems, seen = [], 0
+    for rel, html in content_pages.items():
+        for box in BeautifulSoup(html, "lxml").select("figure.factbox"):
+            seen += 1
+            where = f"{rel} #{box.get('id')}"
+            caption = box.find("figcaption", recursive=False)
+            if caption is None or not caption.get_text(strip=True):
+                problems.append(f"{where}: no figcaption with text as the figure's own child")
+            table = box.find("table")
+            if table is None:
+                problems.append(f"{where}: no table")
+                continue
+            headers = table.find_all("th")
+            if not headers:
+                problems.append(f"{where}: the table has no header cells")
+            problems += [f"{where}: <th>{th.get_text(strip=True)}</th> has no scope" for th in headers if th.get("scope") not in {"col", "row", "colgroup", "rowgroup"}]
+    if not seen:
+        pytest.skip("no page has a fact box yet")
+    assert problems == [], "\n".join(problems)
+
+
+def test_map_frames_have_a_title_and_take_keyboard_focus(browser, base_url, theme_pages):
+    with_maps = {rel: html for rel, html in theme_pages.items() if "<iframe" in html}
+    if not with_maps:
+        pytest.skip("no page has a map frame yet")
+    problems = []
+    for rel, html in with_maps.items():
+        for frame in BeautifulSoup(html, "lxml").select("iframe"):
+            if not (frame.get("title") or "").strip():
+                problems.append(f"{rel}: an iframe ({frame.get('src') or 'srcdoc'}) has no title to name it")
+    with visit(browser, (base_url,)) as v:
+        page = v.page
+        for rel in with_maps:
+            page.goto(page_url(base_url, rel), wait_until="load")
+            for src, frame in loaded_frames(page):
+                # Something inside the map takes focus: a reader can Tab in and use the keys.
+                focusable = frame.evaluate(
+                    """() => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+                        .filter(el => el.tabIndex >= 0 && !el.disabled && el.getClientRects().length).length"""
+                )
+                if not focusable:
+                    problems.append(f"{rel}: nothing in the map frame {src} takes keyboard focus")
+    assert problems == [], "\n".join(problems)

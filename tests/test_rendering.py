@@ -1,0 +1,55 @@
+"""Every page renders in Chromium on a phone and on a desktop: no console error, and the page
+itself never scrolls sideways (wide tables and maps scroll or shrink inside their own box)."""
+from __future__ import annotations
+
+import pytest
+
+from browser import visit
+
+WIDTHS = {"phone": 360, "desktop": 1280}
+
+# The widest element inside the body, named so a failure points at the culprit.
+WIDEST = """() => {
+  const limit = window.innerWidth;
+  let worst = null;
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.right > limit + 1 && (!worst || r.right > worst.right)) {
+      // Skip what a clipped or scrolling ancestor hides anyway.
+      let clipped = false;
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        const o = getComputedStyle(a).overflowX;
+        if (o !== 'visible') { clipped = true; break; }
+      }
+      if (!clipped) worst = {right: Math.round(r.right), tag: el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '')};
+    }
+  }
+  return worst;
+}"""
+
+
+def page_url(base_url: str, rel: str) -> str:
+    return base_url + (rel.removesuffix("index.html") if rel.endswith("index.html") else rel)
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_every_page_renders_without_error_or_sideways_scrolling(browser, base_url, content_pages, width):
+    # Map documents render inside their pages' frames, where their errors are caught too.
+    pages = [rel for rel, html in content_pages.items() if "data-md-color-scheme" in html]
+    problems = []
+    with visit(browser, (base_url,), viewport={"width": width, "height": 800}) as v:
+        page = v.page
+        for rel in pages:
+            page.goto(page_url(base_url, rel), wait_until="load")
+            for handle in page.query_selector_all("iframe"):  # lazy map frames load when seen
+                handle.scroll_into_view_if_needed()
+                if frame := handle.content_frame():
+                    frame.wait_for_load_state("load")
+            page.wait_for_timeout(100)
+            scroll, inner = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+            if scroll > inner:
+                problems.append(f"{rel} at {width}px: the page is {scroll}px wide; widest: {page.evaluate(WIDEST)}")
+            problems += [f"{rel} at {width}px: console error: {e}" for e in v.errors]
+            problems += [f"{rel} at {width}px: request leaving the site: {u}" for u in v.outside]
+            v.errors.clear(), v.outside.clear()
+    assert problems == [], "\n".join(problems)

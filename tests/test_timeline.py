@@ -1,0 +1,78 @@
+"""The timeline page: every event, oldest first, each cited, filterable by actor without a network."""
+from __future__ import annotations
+
+from typing import get_args
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.models import Actor
+from macros.timeline import date_label, ordered
+
+PAGE = "timeline/index.html"
+
+
+@pytest.fixture(scope="module")
+def timeline(content_pages) -> BeautifulSoup:
+    return BeautifulSoup(content_pages[PAGE], "lxml")
+
+
+def test_every_event_appears_once_in_date_order(timeline, library):
+    shown = [li["id"].removeprefix("event-") for li in timeline.select("li.timeline-event")]
+    assert sorted(shown) == sorted(library.events), "every event in events.yml, and nothing else"
+    dates = [t["datetime"] for t in timeline.select("li.timeline-event time.timeline-date")]
+    assert dates == sorted(dates)
+    assert shown == [e.id for e in ordered(library)]
+
+
+def test_every_event_carries_citation_markers_that_reach_the_source_list(timeline, library):
+    listed = {li["id"] for li in timeline.select(".page-sources li[id]")}
+    for li in timeline.select("li.timeline-event"):
+        event = library.events[li["id"].removeprefix("event-")]
+        refs = [a["href"].removeprefix("#") for a in li.select("sup.cite a.cite-link")]
+        assert refs, f"{event.id} has no citation marker"
+        assert {f"ref-{c.source}" for c in event.citations} == set(refs) and set(refs) <= listed, event.id
+
+
+def test_each_event_is_tagged_with_its_actors(timeline, library):
+    for li in timeline.select("li.timeline-event"):
+        event = library.events[li["id"].removeprefix("event-")]
+        assert li["data-actors"].split() == list(event.actors)
+        assert len(li.select(".timeline-tag")) == len(event.actors)
+
+
+def test_there_is_a_filter_for_each_actor_and_it_needs_no_network(timeline):
+    boxes = timeline.select(".timeline-filter input[type=checkbox][name=actor]")
+    assert [b["value"] for b in boxes] == list(get_args(Actor))
+    assert all(b.has_attr("checked") for b in boxes)
+    # Hidden until the script runs, so a reader without JavaScript sees every event and no dead controls.
+    assert timeline.select_one(".timeline-filter").has_attr("hidden")
+    assert not timeline.select("li.timeline-event[hidden]")
+    script = timeline.select_one("article script[src$='timeline.js']")
+    assert script is not None and not script["src"].startswith(("http:", "https:", "//"))
+
+
+@pytest.mark.parametrize(
+    "date, label",
+    [("2002", "2002"), ("2019-08", "August 2019"), ("1991-12-16", "16 December 1991"), ("2022-09-04", "4 September 2022")],
+)
+def test_dates_read_as_precisely_as_the_source_gives_them(date, label):
+    assert date_label(date) == label
+
+
+def test_unticking_actors_hides_events_that_involve_none_of_the_ticked_ones(browser, base_url, library):
+    page = browser.new_page()
+    try:
+        page.goto(base_url + "timeline/")
+        total = len(library.events)
+        assert page.locator(".timeline-filter").is_visible()
+        assert page.inner_text("[data-timeline-count]") == f"Showing {total} of {total} events"
+        for actor in ("turkey", "central-asia"):
+            page.uncheck(f"input[name=actor][value={actor}]")
+        expected = sum(1 for e in library.events.values() if set(e.actors) - {"turkey", "central-asia"})
+        assert page.locator("li.timeline-event:visible").count() == expected
+        assert page.inner_text("[data-timeline-count]") == f"Showing {expected} of {total} events"
+        page.check("input[name=actor][value=turkey]")
+        assert page.locator("li.timeline-event:visible").count() > expected
+    finally:
+        page.close()
