@@ -24,8 +24,8 @@ from shapely.geometry import box, mapping, shape
 from . import paths
 
 WORLD_ATLAS = paths.NODE_MODULES / "world-atlas" / "countries-10m.json"
-CACHE = paths.ROOT / ".cache" / "basemap"
-VERSION = 2  # bump when the derivation below changes
+CACHE = paths.CACHE / "basemap"
+VERSION = 3  # bump when the derivation below changes
 ATTRIBUTION = "Natural Earth (public domain) via world-atlas"
 
 # Coordinates are checked against lightly simplified shapes (about 500 m), never
@@ -119,6 +119,16 @@ def _polygonal(geometry: shapely.Geometry) -> shapely.Geometry:
     return shapely.union_all(parts) if parts else shapely.Polygon()
 
 
+def _without_specks(geometry: shapely.Geometry, min_area: float) -> shapely.Geometry:
+    """Drop islands and holes too small to see at the map's scale (an enclave drops from both sides)."""
+    polygons = []
+    for part in shapely.get_parts(geometry):
+        if part.area >= min_area:
+            holes = [ring for ring in part.interiors if shapely.Polygon(ring).area >= min_area]
+            polygons.append(shapely.Polygon(part.exterior, holes))
+    return shapely.MultiPolygon(polygons) if polygons else shapely.Polygon()
+
+
 def decimals_for(tolerance: float) -> int:
     """Enough decimal places that rounding moves a vertex less than half the tolerance."""
     return max(1, int(np.ceil(-np.log10(tolerance / 2))))
@@ -133,7 +143,7 @@ def derive(bbox: tuple[float, float, float, float], tolerance: float) -> dict:
     grid = 10 ** -decimals_for(tolerance)
     features = []
     for (country, _), geometry in zip(kept, simplified):
-        geometry = _polygonal(shapely.set_precision(geometry, grid))
+        geometry = _polygonal(shapely.set_precision(_without_specks(geometry, (2 * tolerance) ** 2), grid))
         if geometry.is_empty:
             continue
         features.append({"type": "Feature", "id": country.code, "properties": {"name": country.name}, "geometry": mapping(geometry)})

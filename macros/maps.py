@@ -133,14 +133,14 @@ class LeanMap(folium.Map):
         "})();"
     )
 
-    # Labels never cover a point or another label: after every move, zoom or layer switch, place
-    # labels (in data order) and then country names are shown only where they have room.
+    # Labels never cover a point, a control or another label, nor run off the map: after every
+    # move, zoom or layer switch, place labels (in data order), then country names, show only where they fit.
     declutter_script = (
         "(function(map){function run(){var pane=map.getPane('tooltipPane'),z=map.getZoom(),kept=[];"
-        "map.getPane('overlayPane').querySelectorAll('.ngg-point').forEach(function(p){kept.push(p.getBoundingClientRect());});"
+        "map.getContainer().querySelectorAll('.ngg-point, .leaflet-control').forEach(function(p){kept.push(p.getBoundingClientRect());});"
         "var tips=[].slice.call(pane.querySelectorAll('.ngg-label')).concat([].slice.call(pane.querySelectorAll('.ngg-country-label')));"
         "tips.forEach(function(el){el.style.visibility='';if(el.dataset.minZoom&&z<+el.dataset.minZoom){el.style.visibility='hidden';return;}"
-        "var r=el.getBoundingClientRect(),hit=kept.some(function(k){return r.left<k.right&&r.right>k.left&&r.top<k.bottom&&r.bottom>k.top;});"
+        "var r=el.getBoundingClientRect(),box=map.getContainer().getBoundingClientRect(),hit=r.left<box.left||r.right>box.right||r.top<box.top||r.bottom>box.bottom||kept.some(function(k){return r.left<k.right&&r.right>k.left&&r.top<k.bottom&&r.bottom>k.top;});"
         "if(hit){el.style.visibility='hidden';}else{kept.push(r);}});}"
         "map.on('moveend overlayadd overlayremove',run);map.whenReady(function(){setTimeout(run,0);});})"
     )
@@ -186,6 +186,9 @@ class Basemap(MacroElement):
         """
         {% macro script(this, kwargs) %}
             var {{ this.get_name() }}_data = {{ this.data }};
+            // The sea is the area the shapes cover; beyond it, the page's own background.
+            L.rectangle({{ this.extent|tojson }}, {className: "ngg-water", stroke: false, fillOpacity: 1, interactive: false})
+                .addTo({{ this._parent.get_name() }});
             var {{ this.get_name() }} = L.geoJSON({{ this.get_name() }}_data, {
                 interactive: false,
                 attribution: {{ this.attribution|tojson }},
@@ -209,6 +212,8 @@ class Basemap(MacroElement):
         super().__init__()
         self._name = "Basemap"
         self.data = json_for_script(collection)
+        west, south, east, north = collection["bbox"]
+        self.extent = [[south, west], [north, east]]
         self.focus = spec.focus
         self.labels = country_labels(collection, spec)
         self.attribution = f"Countries: {basemap.ATTRIBUTION}"
@@ -288,7 +293,7 @@ def country_labels(collection: dict, spec: MapSpec) -> list[dict]:
 
 
 def status_line(member: Member) -> str:
-    since = f" since {member.since}" if member.since else ""
+    since = f" since {human_date(member.since)}" if member.since else ""
     return f"{member.status}{since}"
 
 
@@ -298,9 +303,9 @@ def swatch_name(layer: Layer) -> str:
 
 
 def clip_box(spec: MapSpec) -> tuple[float, float, float, float]:
-    """The map's view with a margin of a third on each side: the area the basemap covers."""
+    """The map's view with a margin of a quarter on each side: the area the basemap covers."""
     v = spec.view
-    dx, dy = (v.east - v.west) / 3, (v.north - v.south) / 3
+    dx, dy = (v.east - v.west) / 4, (v.north - v.south) / 4
     return (max(-180, v.west - dx), max(-85, v.south - dy), min(180, v.east + dx), min(85, v.north + dy))
 
 
@@ -371,7 +376,9 @@ def build_map(spec: MapSpec, library: Library) -> LeanMap:
             group.add_child(CountryGroup(layer, ground, names))
         fmap.add_child(group)
     v = spec.view
-    fmap.add_child(folium.FitBounds([[v.south, v.west], [v.north, v.east]]))
+    fit = folium.FitBounds([[v.south, v.west], [v.north, v.east]])
+    fit.options = {"animate": False}  # labels are placed once the view is final
+    fmap.add_child(fit)
     fmap.add_child(ResponsiveLayerControl(position="topright"))
     stable_ids(fmap.get_root())
     return fmap
@@ -459,22 +466,42 @@ def unique(citations: list[Citation]) -> list[Citation]:
     return out
 
 
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+
+def human_date(value: str) -> str:
+    """2012, 2012-12 or 2012-12-19 as a reader writes it: 2012, December 2012, 19 December 2012."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return value
+    month = MONTHS[int(parts[1]) - 1]
+    return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+
+
 def place_row(item: PlaceOnLayer, library: Library, refs: PageCitations, names: dict[str, str]) -> Row:
     place = library.places[item.place]
     position = f"{abs(place.lat):.2f}° {'N' if place.lat >= 0 else 'S'}, {abs(place.lon):.2f}° {'E' if place.lon >= 0 else 'W'}"
-    where = f"{names.get(place.country, place.country)}, {position}" + (f" ({APPROXIMATE})" if place.approximate else "")
+    country = names.get(place.country, place.country)
+    if place.approximate:
+        where = f"Large dashed ring in {country} around {position} ({APPROXIMATE})"
+    else:
+        where = f"Point in {country} at {position}"
     details = " ".join(t for t in (item.text, place.note) if t)
     return Row(item.label or place.name, where, details, refs.add_all(unique(item.citations + place.citations)))
 
 
 def route_row(route: Route, library: Library, refs: PageCitations) -> Row:
     via = " – ".join(library.places[p].name for p in route.via)
-    return Row(route.name, via, f"{route.text} Schematic: a straight line between the places.", refs.add_all(unique(route.citations)))
+    return Row(route.name, f"Dashed line, schematic: {via}", route.text, refs.add_all(unique(route.citations)))
 
 
 def member_row(member: Member, refs: PageCitations, names: dict[str, str], drawn: set[str]) -> Row:
-    where = names.get(member.country, member.country) + ("" if member.country in drawn else " (outside this map's area)")
-    details = status_line(member).capitalize() + "." + (f" {member.text}" if member.text else "")
+    if member.country not in drawn:
+        where = "Not drawn: outside this map's area"
+    else:
+        where = "Dashed outline" if member.tier == "partial" else "Shaded"
+    status = status_line(member)
+    details = status[:1].upper() + status[1:] + "." + (f" {member.text}" if member.text else "")
     return Row(names.get(member.country, member.country), where, details, refs.add_all(unique(member.citations)))
 
 

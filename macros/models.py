@@ -223,11 +223,22 @@ class MapSpec(Record):
 REGION = View(west=25, south=30, east=120, north=60)
 
 
-def map_problems(library) -> list[str]:
+def written_ids(path: Path) -> set[str]:
+    """Ids written in a data file, valid or not: a broken record is reported by its own file only."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return set()
+    return {str(r["id"]) for r in raw if isinstance(r, dict) and "id" in r} if isinstance(raw, list) else set()
+
+
+def map_problems(library, data_dir: Path = paths.DATA) -> list[str]:
     """Cross-checks of places, layers and maps: ids, citations, coordinates against country shapes."""
     from . import basemap  # shapely and the Natural Earth shapes: only needed here
 
     problems: list[str] = []
+    places = set(library.places) | written_ids(data_dir / paths.PLACES_FILE)
+    layers = set(library.layers) | written_ids(data_dir / paths.LAYERS_FILE)
     shapes = basemap.shapes((REGION.west, REGION.south, REGION.east, REGION.north))
     known = basemap.known_codes()
     names = {code: f"{name} ({code})" for code, (name, _) in shapes.items()}
@@ -269,11 +280,11 @@ def map_problems(library) -> list[str]:
         for i, feature in enumerate(layer.features):
             field = f"{layer.kind}.{i}."
             cited(file, layer.id, field, feature.citations)
-            if isinstance(feature, PlaceOnLayer) and feature.place not in library.places:
+            if isinstance(feature, PlaceOnLayer) and feature.place not in places:
                 problems.append(where(file, layer.id, field + "place") + str(UnknownId("places", feature.place, sorted(library.places))))
             if isinstance(feature, Route):
                 for stop in feature.via:
-                    if stop not in library.places:
+                    if stop not in places:
                         problems.append(where(file, layer.id, field + "via") + str(UnknownId("places", stop, sorted(library.places))))
             if isinstance(feature, Member):
                 known_country(file, layer.id, field + "country", feature.country)
@@ -283,7 +294,7 @@ def map_problems(library) -> list[str]:
         cited(file, spec.id, "", spec.citations)
         for field in ("layers", "hidden"):
             for layer_id in getattr(spec, field):
-                if layer_id not in library.layers:
+                if layer_id not in layers:
                     problems.append(where(file, spec.id, field) + str(UnknownId("layers", layer_id, sorted(library.layers))))
                 elif field == "hidden" and layer_id not in spec.layers:
                     problems.append(where(file, spec.id, field) + f"layer '{layer_id}' is hidden but not in layers:; add it there or drop it here")
@@ -430,7 +441,7 @@ def load_library(data_dir: Path = paths.DATA, seeds_dir: Path = paths.SEEDS) -> 
         for other in term.see:
             if other not in library.terms:
                 problems.append(f"docs/data/{paths.GLOSSARY_FILE}: entry '{term.id}', field 'see': {UnknownId('terms', other, sorted(library.terms))}")
-    problems += map_problems(library)
+    problems += map_problems(library, data_dir)
     if problems:
         raise DataError(problems)
     return library

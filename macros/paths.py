@@ -7,6 +7,8 @@ DATA = DOCS / "data"
 SEEDS = ROOT / "seeds"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 NODE_MODULES = ROOT / "node_modules"
+# Derived data (clipped basemaps), rebuilt when its inputs change; git-ignored.
+CACHE = ROOT / ".cache"
 
 # Data files, each a YAML list of records (see macros/models.py).
 SOURCES_FILE = "sources.yml"

@@ -17,9 +17,16 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = {"serious", "critical"}
 # Material picks the palette whose media query matches prefers-color-scheme.
 SCHEMES = {"light": "default", "dark": "slate"}
+# Material's page container: map documents (shown in frames) have none.
+THEME_PAGE = 'data-md-component="container"'
 
-RUN_AXE = """async () => {
-  const result = await axe.run(document, {resultTypes: ["violations"], iframes: false});
+# Only colours change between the light and dark palettes: the dark pass runs the colour rules.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+RUN_AXE = """async (rules) => {
+  const options = {resultTypes: ["violations"], iframes: false};
+  if (rules) options.runOnly = {type: "rule", values: rules};
+  const result = await axe.run(document, options);
   return result.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.map(n => n.target.join(" ") + ": " + (n.failureSummary || "").split("\\n").slice(1, 2).join("").trim()),
@@ -34,15 +41,15 @@ def page_url(base_url: str, rel: str) -> str:
 @pytest.fixture(scope="module")
 def theme_pages(content_pages) -> dict[str, str]:
     """Pages in the Material theme; map documents are checked inside the frames that show them."""
-    return {rel: html for rel, html in content_pages.items() if "data-md-color-scheme" in html}
+    return {rel: html for rel, html in content_pages.items() if THEME_PAGE in html}
 
 
-def axe_problems(frame, where: str) -> list[str]:
+def axe_problems(frame, where: str, rules: list[str] | None = None) -> list[str]:
     """Serious and critical axe violations in one document (the page or a frame)."""
     if not frame.evaluate("() => typeof axe !== 'undefined'"):
         frame.add_script_tag(path=str(AXE))
     problems = []
-    for v in frame.evaluate(RUN_AXE):
+    for v in frame.evaluate(RUN_AXE, rules):
         if v["impact"] in BLOCKING:
             nodes = "; ".join(v["nodes"][:3]) + (f" (+{len(v['nodes']) - 3} more)" if len(v["nodes"]) > 3 else "")
             problems.append(f"{where}: {v['id']} ({v['impact']}, {v['help']}): {nodes}")
@@ -56,6 +63,8 @@ def loaded_frames(page) -> list:
         handle.scroll_into_view_if_needed()
         frame = handle.content_frame()
         if frame is not None:
+            if handle.get_attribute("src"):  # until it starts loading, a lazy frame is about:blank
+                frame.wait_for_url(lambda url: url not in ("", "about:blank"), wait_until="load")
             frame.wait_for_load_state("load")
             frames.append((handle.get_attribute("src") or "srcdoc", frame))
     return frames
@@ -79,9 +88,10 @@ def test_no_serious_axe_violation_on_any_page_or_map_frame(browser, base_url, th
             stored = page.evaluate("() => (typeof __md_get === 'function' && __md_get('__palette')) || null")
             if stored and stored.get("color", {}).get("scheme") != SCHEMES[scheme]:
                 problems.append(f"{rel} [{scheme}]: stored palette {stored['color']} overrides the reader's setting")
-            problems += axe_problems(page.main_frame, f"{rel} [{scheme}]")
+            rules = None if scheme == "light" else COLOUR_RULES
+            problems += axe_problems(page.main_frame, f"{rel} [{scheme}]", rules)
             for src, frame in loaded_frames(page):
-                problems += axe_problems(frame, f"{rel} [{scheme}] iframe {src}")
+                problems += axe_problems(frame, f"{rel} [{scheme}] iframe {src}", rules)
     assert problems == [], "\n".join(problems)
 
 
@@ -111,8 +121,38 @@ def cited_page(theme_pages) -> str:
     pytest.skip("no page has a citation marker with a tooltip yet")
 
 
-@pytest.mark.parametrize("width", [1280, 360])
-def test_tabbing_to_a_citation_marker_shows_its_source_and_names_it(browser, base_url, theme_pages, width):
+EVERY_TIP = """() => {
+  document.querySelectorAll('details').forEach(d => d.open = true);
+  // A tip is cut off at the sides of the screen or by a clipping box: per kind of box,
+  // the leftmost and the rightmost marker stand for the rest.
+  const box = '.factbox, .map-table-scroll, .map-legend, .md-typeset__scrollwrap, .admonition, details, table, li, p';
+  const ends = new Map();
+  for (const link of document.querySelectorAll('sup.cite a.cite-link[aria-describedby]')) {
+    if (!link.checkVisibility()) continue;
+    const holder = link.closest(box);
+    const key = holder ? holder.tagName + '.' + holder.className : 'page';
+    const x = link.getBoundingClientRect().left;
+    const [low, high] = ends.get(key) || [null, null];
+    ends.set(key, [!low || x < low.x ? {link, x} : low, !high || x > high.x ? {link, x} : high]);
+  }
+  const hidden = [];
+  for (const link of new Set([...ends.values()].flat().map(e => e.link))) {
+    link.focus();
+    const tip = link.parentElement.querySelector('.cite-tip');
+    const r = tip.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    const whole = r.width > 0 && r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight;
+    if (!whole || !hit || !tip.contains(hit))
+      hidden.push(`${link.textContent} (${tip.id}) at ${[r.left, r.top, r.right, r.bottom].map(Math.round)}`);
+  }
+  return hidden;
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 1024, 1440])
+def test_citation_markers_work_from_the_keyboard(browser, base_url, theme_pages, width):
+    """Tab reaches a marker, which is named and described, and shows its tip; on every page,
+    wherever a marker sits (text, fact box, table, map legend), its tip shows whole."""
     rel = cited_page(theme_pages)
     with visit(browser, (base_url,), viewport={"width": width, "height": 800}) as v:
         page = v.page
@@ -128,10 +168,32 @@ def test_tabbing_to_a_citation_marker_shows_its_source_and_names_it(browser, bas
         expect(tip).to_be_visible()
         expect(link).to_have_accessible_name(re.compile(r"^Source \d+"))
         expect(link).to_have_accessible_description(re.compile(r"\w{3,}"))
-        box = tip.bounding_box()
-        assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, f"{rel}: the tooltip leaves the screen at {width}px: {box}"
         page.keyboard.press("Tab")
         expect(tip).to_be_hidden()
+
+        problems = []
+        for rel, html in theme_pages.items():
+            if 'class="cite-tip"' in html:
+                page.goto(page_url(base_url, rel), wait_until="load")
+                problems += [f"{rel} at {width}px: the tip of marker {m} is cut off or covered" for m in page.evaluate(EVERY_TIP)]
+    assert problems == [], "\n".join(problems)
+
+
+def test_ids_are_unique_on_every_page(content_pages):
+    """A repeated id breaks #links and points aria-describedby at the wrong tooltip
+    (axe only lists it for review, so it is checked here)."""
+    problems, in_maps = [], []
+    for rel, html in content_pages.items():
+        seen: dict[str, int] = {}
+        for el in BeautifulSoup(html, "lxml").find_all(id=True):
+            seen[el["id"]] = seen.get(el["id"], 0) + 1
+            if seen[el["id"]] == 2:
+                (in_maps if el.find_parent("figure", class_="map-figure") else problems).append(f"{rel}: id {el['id']!r} is used more than once")
+    assert problems == [], "\n".join(problems)
+    if in_maps:
+        # Known, reported to the maps engineer: map_figure.html prints each layer's markers
+        # in the legend and again in the table with the same uids.
+        pytest.xfail(f"{len(in_maps)} repeated id(s) inside map figures, e.g. {in_maps[0]}")
 
 
 def test_fact_boxes_are_captioned_figures_with_a_headed_table(content_pages):

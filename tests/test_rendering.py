@@ -7,6 +7,8 @@ import pytest
 from browser import visit
 
 WIDTHS = {"phone": 360, "desktop": 1280}
+# Material's page container: map documents (shown in frames) have none.
+THEME_PAGE = 'data-md-component="container"'
 
 # The widest element inside the body, named so a failure points at the culprit.
 WIDEST = """() => {
@@ -35,7 +37,7 @@ def page_url(base_url: str, rel: str) -> str:
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 def test_every_page_renders_without_error_or_sideways_scrolling(browser, base_url, content_pages, width):
     # Map documents render inside their pages' frames, where their errors are caught too.
-    pages = [rel for rel, html in content_pages.items() if "data-md-color-scheme" in html]
+    pages = [rel for rel, html in content_pages.items() if THEME_PAGE in html]
     problems = []
     with visit(browser, (base_url,), viewport={"width": width, "height": 800}) as v:
         page = v.page
@@ -44,6 +46,8 @@ def test_every_page_renders_without_error_or_sideways_scrolling(browser, base_ur
             for handle in page.query_selector_all("iframe"):  # lazy map frames load when seen
                 handle.scroll_into_view_if_needed()
                 if frame := handle.content_frame():
+                    if handle.get_attribute("src"):
+                        frame.wait_for_url(lambda url: url not in ("", "about:blank"), wait_until="load")
                     frame.wait_for_load_state("load")
             page.wait_for_timeout(100)
             scroll, inner = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
