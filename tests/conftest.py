@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from browser import base_url, browser  # noqa: F401  (shared browser fixtures)
+from macros.audit import FRAME_DIRS
 from macros.build import build_all
 from macros.models import load_library
 
@@ -17,7 +18,6 @@ os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 # Pages that are not content: MkDocs' 404 page, redirect stubs, and the map documents
 # that chapters embed in frames (their figure, caption and sources live in the chapter).
 NOT_CONTENT = {"404.html"}
-NOT_CONTENT_DIRS = ("maps/",)
 
 
 @pytest.fixture(scope="session")
@@ -47,7 +47,7 @@ def content_pages(site) -> dict[str, str]:
     for path in sorted(site.rglob("*.html")):
         rel = str(path.relative_to(site))
         html = path.read_text(encoding="utf-8")
-        if rel not in NOT_CONTENT and not rel.startswith(NOT_CONTENT_DIRS) and not is_redirect(html):
+        if rel not in NOT_CONTENT and path.relative_to(site).parts[0] not in FRAME_DIRS and not is_redirect(html):
             pages[rel] = html
     return pages
 
