@@ -103,7 +103,7 @@ def define_env(env):
     @macro
     def timeline() -> str:
         """Every dated event, oldest first, each with its citation markers; filterable by actor."""
-        return timeline_html(state.LIBRARY, page_refs().add_all, script=chapter.url_to(env, "assets/timeline.js"))
+        return timeline_html(state.LIBRARY, page_refs().add_all, script=chapter.site_path_to(env, "assets/timeline.js"))
 
     @macro
     def map(map_id: str) -> str:  # noqa: A001 (the macro's name in pages: {{ map("id") }})

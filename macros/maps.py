@@ -35,6 +35,7 @@ from .render import render
 FRAMES = "maps"  # site folder of the map documents and their downloads
 LEAFLET = "../assets/vendor/leaflet"  # relative to a map document
 STYLESHEET = "../assets/maps.css"
+LOADER = "assets/maps-loader.js"  # site path of the script that loads frames near the screen
 BASEMAP_SOURCE = "natural-earth-world-atlas"
 SITE_NAME = "The New Great Game in Central Asia"
 PIXELS = 800  # the width a map is drawn for: one pixel of it sets the simplification
@@ -537,6 +538,7 @@ def figure(library: Library, spec: MapSpec, refs: PageCitations, link: Callable[
         groups=groups,
         sources=sorted(firsts.values(), key=lambda m: m.number),
         frame=link(document_path(spec.id)),
+        loader=link(LOADER),
         data=link(data_path(spec.id)),
         kinds={library.layers[i].kind for i in spec.layers},
         approximate=any(library.places[i.place].approximate for g in groups for i in g.layer.places),

@@ -62,6 +62,8 @@ def loaded_frames(page) -> list:
     frames = []
     for handle in page.query_selector_all("iframe"):
         handle.scroll_into_view_if_needed()
+        if handle.get_attribute("data-src"):  # maps-loader.js sets src as the frame nears the screen
+            page.wait_for_function("frame => frame.getAttribute('src')", arg=handle)
         frame = handle.content_frame()
         if frame is not None:
             if handle.get_attribute("src"):  # until it starts loading, a lazy frame is about:blank

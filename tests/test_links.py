@@ -41,6 +41,8 @@ def urls_in(soup: BeautifulSoup):
     for tag, attr in LINKED.items():
         for el in soup.find_all(tag, attrs={attr: True}):
             yield tag, el[attr].strip()
+    for el in soup.find_all("iframe", attrs={"data-src": True}):  # map frames, loaded near the screen
+        yield "iframe", el["data-src"].strip()
     for el in soup.find_all(["img", "source"], attrs={"srcset": True}):
         for candidate in el["srcset"].split(","):
             if candidate.strip():

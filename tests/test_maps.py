@@ -201,7 +201,7 @@ def test_each_map_is_a_cited_figure_with_a_text_alternative(map_pages, library, 
         assert frame["loading"] == "lazy" and spec.title in frame["title"]
         assert figure.select_one("figcaption").get_text().startswith(f"Map: {spec.title}.")
         page_url = "/" + str(path.relative_to(site))
-        for href in (frame["src"], figure.select_one(".map-download a")["href"]):
+        for href in (frame["data-src"], figure.select_one(".map-download a")["href"]):
             assert (site / urljoin(page_url, href).lstrip("/")).is_file(), f"{path}: {href} does not resolve"
         assert figure.select(".source-line sup.cite a[href^='#ref-natural-earth-world-atlas']"), "the basemap is cited"
         headers = [th.get_text(" ", strip=True) for th in figure.select("tbody th[scope=row]")]
@@ -216,8 +216,8 @@ def test_offline_pages_link_map_documents_with_html_urls(built, library):
         if page.relative_to(offline).parts[0] == maps.FRAMES:
             continue
         for frame in soup_of(page).select("figure.map-figure iframe"):
-            target = (page.parent / frame["src"]).resolve()
-            assert frame["src"].endswith(".html") and target.is_file(), f"{page.name}: {frame['src']}"
+            target = (page.parent / frame["data-src"]).resolve()
+            assert frame["data-src"].endswith(".html") and target.is_file(), f"{page.name}: {frame['data-src']}"
 
 
 def test_each_map_has_its_data_as_geojson_with_sources(site, library):

@@ -52,6 +52,21 @@ def test_every_page_opens_from_file_with_no_request_leaving_and_no_error(browser
     assert failures == []
 
 
+def test_every_map_draws_its_country_shapes_from_file(browser, bundle_pages):
+    drawn = 0
+    with visit(browser, FILE_ONLY) as v:
+        for path in bundle_pages:
+            v.page.goto(path.as_uri(), wait_until="load")
+            figures = v.page.locator("figure.map-figure")
+            for i in range(figures.count()):
+                figures.nth(i).scroll_into_view_if_needed()
+                frame = v.page.frame_locator("figure.map-figure iframe").nth(i)
+                frame.locator("path.ngg-land").first.wait_for(state="attached", timeout=10_000)
+                drawn += 1
+        assert v.outside == [] and v.errors == []
+    assert drawn >= 6, "every chapter map should draw from the bundle"
+
+
 def test_search_works_from_file(browser, bundle):
     with visit(browser, FILE_ONLY) as v:
         v.page.goto((bundle / "index.html").as_uri(), wait_until="load")
