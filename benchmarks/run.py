@@ -17,8 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import page_weight
 from .server import serve
-from .weights import content_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
@@ -39,25 +39,11 @@ def timed_build(out: Path) -> float:
     return seconds
 
 
-def page_weights(site: Path) -> tuple[dict[str, int], str, int | None]:
-    """Page -> compressed bytes transferred, how they were measured, and the chapter budget.
-
-    The maps engineer's benchmarks.page_weight counts each page with its maps drawn (budget:
-    a chapter with its map); without it, ours counts what the first load alone fetches."""
-    try:
-        from . import page_weight
-    except ImportError:
-        page_weight = None
-    if page_weight is not None and hasattr(page_weight, "first_load_weights"):
-        how = "first load with every map on the page scrolled into view and drawn (benchmarks.page_weight)"
-        weights = page_weight.first_load_weights(site)
-        budget = getattr(page_weight, "BUDGET", None)
-    else:
-        from .weights import first_load_weights
-
-        how = "first load, nothing scrolled (benchmarks.weights)"
-        weights, budget = first_load_weights(site), None
-    return {w.page: w.transferred for w in weights if not w.page.startswith("maps/")}, how, budget
+def page_weights(site: Path) -> tuple[dict[str, int], str, int]:
+    """Page -> compressed bytes transferred, how they were measured, and the chapter budget."""
+    how = "first load with every map on the page scrolled into view and drawn (benchmarks.page_weight)"
+    weights = page_weight.first_load_weights(site)
+    return {w.page: w.transferred for w in weights if not w.page.startswith("maps/")}, how, page_weight.BUDGET
 
 
 def heaviest_map_chapter(site: Path, weights: dict[str, int]) -> tuple[str, bool]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .server import COMPRESSED, serve
+from .server import COMPRESSED
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update"]
@@ -37,32 +37,6 @@ def content_pages(site: Path) -> list[str]:
         if rel != "404.html" and 'http-equiv="refresh"' not in path.read_text(encoding="utf-8")[:2000]:
             pages.append(rel)
     return pages
-
-
-def first_load_weights(site: Path, pages: list[str] | None = None, settle_ms: int = 500) -> list[Weight]:
-    """One Weight per page, measured in Chromium on first load at a phone-sized viewport."""
-    from playwright.sync_api import sync_playwright
-
-    pages = pages if pages is not None else content_pages(site)
-    weights = []
-    with serve(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            for rel in pages:
-                context = browser.new_context(viewport={"width": 412, "height": 823})
-                page = context.new_page()
-                done, outside = [], []
-                context.on("requestfinished", lambda request: done.append(request))
-                context.route("**/*", lambda route: route.continue_() if route.request.url.startswith((base, "data:", "blob:")) else (outside.append(route.request.url), route.abort()))
-                page.goto(page_url(base, rel), wait_until="load")
-                page.wait_for_load_state("networkidle")
-                page.wait_for_timeout(settle_ms)
-                total = sum(_transferred(request, site, base) for request in done if request.url.startswith(base))
-                weights.append(Weight(rel, total, len(done), len(outside)))
-                context.close()
-        finally:
-            browser.close()
-    return weights
 
 
 def _transferred(request, site: Path, base: str) -> int:

@@ -4,13 +4,12 @@ No test downloads a browser: we launch /usr/bin/chromium (installed by `make tes
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from benchmarks.server import serve  # the same local server the benchmarks measure with
 
 CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking flags Chromium tries Google's hosts at start-up.
@@ -23,25 +22,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
-@contextmanager
-def serve(directory: Path):
-    """Serve a built site on 127.0.0.1 at a free port; yields the base URL ending in '/'."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from browser import base_url, browser  # noqa: F401  (shared browser fixtures)
+from macros import paths
 from macros.audit import FRAME_DIRS
 from macros.build import build_all
 from macros.models import load_library
@@ -29,6 +31,14 @@ def built(tmp_path_factory) -> dict[str, Path]:
 @pytest.fixture(scope="session")
 def site(built) -> Path:
     return built["site"]
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    """A writable copy of the real data files, to plant mistakes in."""
+    target = tmp_path / "data"
+    shutil.copytree(paths.DATA, target)
+    return target
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from datafiles import edit
 from macros import paths
 from macros.audit import audit_page, bibliography_ids, designations
 from macros.models import load_library
@@ -75,12 +76,8 @@ def test_invalid_data_stops_the_build_naming_file_entry_and_field(project):
 
 
 def test_html_in_data_renders_as_text_and_a_planted_uncited_number_is_caught(project):
-    facts_file = project / "docs" / "data" / "facts.yml"
-    text = facts_file.read_text()
-    facts = yaml.safe_load(text)
-    facts[0]["statement"] = "<script>alert(1)</script> " + facts[0]["statement"]
-    header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
-    facts_file.write_text(header + yaml.safe_dump(facts, allow_unicode=True, sort_keys=False))
+    edit(project / "docs" / "data", "facts.yml", lambda facts: facts[0].update(statement="<script>alert(1)</script> " + facts[0]["statement"]))
+    facts = yaml.safe_load((project / "docs" / "data" / "facts.yml").read_text())
     chapter = project / "docs" / "chapters" / "overview.md"
     planted_box = '{{ factbox("Planted", ["%s"]) }}' % facts[0]["id"]
     chapter.write_text(chapter.read_text() + f"\n\nThe region holds 300 million people.\n\n{planted_box}\n")

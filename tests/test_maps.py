@@ -3,43 +3,22 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 import shapely
-import yaml
 from bs4 import BeautifulSoup
 from shapely.geometry import Point, shape
 
-from macros import basemap, maps, paths
-from macros.models import NO_SOURCE, REGION, DataError, load_library
+from datafiles import edit, problems
+from macros import basemap, maps
+from macros.models import NO_SOURCE, REGION
 
 OUTSIDE_HOSTS = re.compile(r"cdn|unpkg|jsdelivr|googleapis|openstreetmap|cloudflare|bootstrap|jquery|font-?awesome|awesome-markers", re.I)
 
 
 # ---- validation: clear messages naming file, entry, field and fix ----------------------
-
-
-@pytest.fixture
-def data_dir(tmp_path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(paths.DATA, target)
-    return target
-
-
-def edit(data_dir: Path, name: str, change) -> None:
-    path = data_dir / name
-    records = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(records)
-    path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def problems(data_dir: Path) -> list[str]:
-    with pytest.raises(DataError) as err:
-        load_library(data_dir)
-    return err.value.problems
 
 
 def entry(records: list[dict], record_id: str) -> dict:

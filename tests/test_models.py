@@ -1,35 +1,11 @@
 """Bad data gets a clear error naming file, entry, field and fix; never a broken page."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 
-import pytest
 import yaml
 
-from macros import paths
-from macros.models import DataError, UnknownId, load_library
-
-
-@pytest.fixture
-def data_dir(tmp_path) -> Path:
-    """A writable copy of the real data files."""
-    target = tmp_path / "data"
-    shutil.copytree(paths.DATA, target)
-    return target
-
-
-def edit(data_dir: Path, name: str, change) -> None:
-    path = data_dir / name
-    records = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(records)
-    path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def problems(data_dir: Path) -> list[str]:
-    with pytest.raises(DataError) as err:
-        load_library(data_dir)
-    return err.value.problems
+from datafiles import edit, problems
+from macros.models import UnknownId, load_library
 
 
 def test_the_real_data_is_valid():

@@ -1,0 +1,26 @@
+"""Helpers for tests that plant mistakes in a writable copy of the data files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.models import DataError, load_library
+
+
+def edit(data_dir: Path, name: str, change) -> None:
+    """Load a data file, let `change` mutate its records, write it back (header comments kept)."""
+    path = data_dir / name
+    text = path.read_text(encoding="utf-8")
+    records = yaml.safe_load(text)
+    change(records)
+    header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
+    path.write_text(header + yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def problems(data_dir: Path) -> list[str]:
+    """The sorted problems that loading the data reports (the load must fail)."""
+    with pytest.raises(DataError) as err:
+        load_library(data_dir)
+    return err.value.problems
