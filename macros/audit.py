@@ -137,7 +137,7 @@ def main(site: Path) -> int:
     from .models import load_library
 
     library = load_library()
-    names = designations(library)
+    names = library.designations()
     page = site / "bibliography.html" if (site / "bibliography.html").exists() else site / "bibliography" / "index.html"
     bib = bibliography_ids(page.read_text(encoding="utf-8"))
     problems = []
@@ -147,12 +147,6 @@ def main(site: Path) -> int:
         problems += audit_page(path.read_text(encoding="utf-8"), str(path.relative_to(site)), bib, library.seed_texts, names)
     print("\n".join(problems) or "every figure cites its source")
     return 1 if problems else 0
-
-
-def designations(library) -> list[str]:
-    """Names with digits in them (TB2, S-300) are names, not figures: the glossary lists them."""
-    names = {word for term in library.terms.values() for word in [term.term, term.abbr or ""] if DIGIT.search(word)}
-    return sorted(names, key=len, reverse=True)
 
 
 if __name__ == "__main__":

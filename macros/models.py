@@ -242,7 +242,7 @@ def map_problems(library, data_dir: Path = paths.DATA) -> list[str]:
     shapes = basemap.shapes((REGION.west, REGION.south, REGION.east, REGION.north))
     known = basemap.known_codes()
     names = {code: f"{name} ({code})" for code, (name, _) in shapes.items()}
-    designations = sorted({w for t in library.terms.values() for w in (t.term, t.abbr or "") if re.search(r"\d", w)}, key=len, reverse=True)
+    designations = library.designations()
 
     def where(file: str, entry: str, field: str) -> str:
         return f"docs/data/{file}: entry '{entry}', field '{field}': "
@@ -391,6 +391,11 @@ class Library:
         self.layers: dict[str, Layer] = {r.id: r for r in records[paths.LAYERS_FILE]}
         self.maps: dict[str, MapSpec] = {r.id: r for r in records[paths.MAPS_FILE]}
         self.seed_texts = seeds
+
+    def designations(self) -> list[str]:
+        """Names with digits in them (TB2, S-300) are names, not figures: the glossary lists them."""
+        names = {word for term in self.terms.values() for word in (term.term, term.abbr or "") if re.search(r"\d", word)}
+        return sorted(names, key=len, reverse=True)
 
     def get(self, kind: str, wanted: str, where: str = ""):
         table = getattr(self, kind)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from macros.audit import audit_page, bibliography_ids, designations
+from macros.audit import audit_page, bibliography_ids
 
 SEEDS = {"seed-a": "the trade reached 8.5 billion dollars in 2019 and went on growing every single year after that"}
 BIB = {"seed-a", "report-b"}
@@ -83,7 +83,7 @@ def test_designations_are_names_not_figures():
 
 def test_every_figure_in_the_built_site_cites_its_source(content_pages, site, library):
     bib = bibliography_ids((site / "bibliography" / "index.html").read_text(encoding="utf-8"))
-    names = designations(library)
+    names = library.designations()
     problems = [p for rel, html in content_pages.items() for p in audit_page(html, rel, bib, library.seed_texts, names)]
     assert problems == []
 

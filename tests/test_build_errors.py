@@ -11,7 +11,7 @@ import yaml
 
 from datafiles import edit
 from macros import paths
-from macros.audit import audit_page, bibliography_ids, designations
+from macros.audit import audit_page, bibliography_ids
 from macros.models import load_library
 
 COPIED = ["mkdocs.yml", "docs", "macros", "seeds", "overrides"]
@@ -89,5 +89,5 @@ def test_html_in_data_renders_as_text_and_a_planted_uncited_number_is_caught(pro
     library = load_library(project / "docs" / "data", project / "seeds")
     bib = bibliography_ids((site / "bibliography" / "index.html").read_text())
     page = (site / "chapters" / "overview" / "index.html").read_text()
-    problems = audit_page(page, "chapters/overview/index.html", bib, library.seed_texts, designations(library))
+    problems = audit_page(page, "chapters/overview/index.html", bib, library.seed_texts, library.designations())
     assert "chapters/overview/index.html: <p> has a figure but no citation: 'The region holds 300 million people.'" in problems
