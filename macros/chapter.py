@@ -52,10 +52,7 @@ def frame(env, markdown: str, refs: PageCitations) -> str:
     meta["citation"] = citation = page_citation(env.conf, env.page)
     if meta.get("objectives"):
         minutes = reading_minutes(env.page.markdown or markdown)
-        intro = (
-            f'<p class="page-meta">About {minutes} min read · '
-            f'<a href="#discussion-questions">Discussion questions</a> · <a href="#sources">Sources</a></p>'
-        )
+        intro = render("page_meta.html", minutes=minutes)
         block = intro + section("Learning objectives", "objectives", "By the end of this chapter you should be able to:\n\n" + numbered(meta["objectives"]))
         markdown = after_title(markdown, block)
     if meta.get("questions"):
