@@ -19,8 +19,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .server import serve
-from .weights import ARGS, CHROMIUM, Weight, _transferred, content_pages, page_url
+from .server import CHROMIUM, CHROMIUM_ARGS, page_url, serve
+from .weights import Weight, _transferred, content_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 BUDGET = 300_000  # bytes, compressed, for a chapter page with its map
@@ -74,7 +74,7 @@ def measure_pages(site: Path, pages: list[str] | None = None, settle_ms: int = 3
 
     pages = [p for p in (pages or content_pages(site)) if not p.startswith("maps/")]
     with serve(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             return [measure_page(browser, site, base, rel, settle_ms) for rel in pages]
         finally:

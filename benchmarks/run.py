@@ -18,11 +18,11 @@ import time
 from pathlib import Path
 
 from . import page_weight
-from .server import serve
+from .page_weight import kb
+from .server import CHROMIUM, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"
 # Lighthouse's default settings: a mid-range phone on a slow 4G link, throttling simulated.
 BUDGETS = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo": 95}
@@ -85,10 +85,6 @@ def lighthouse(url: str, runs: int, report_dir: Path) -> tuple[dict[str, int], l
                 shown = f" ({audit['displayValue']})" if audit.get("displayValue") else ""
                 lost.append(f"{category}: {ref['id']} score {audit['score']:.2f}{shown}")
     return medians, lost, round(statistics.median(speed))
-
-
-def kb(n: int) -> str:
-    return f"{n / 1000:.1f} kB"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,6 +14,18 @@ from contextlib import contextmanager
 from io import BytesIO
 from pathlib import Path
 
+# Debian's Chromium, shared by the browser tests and the benchmarks (none downloads a browser).
+CHROMIUM = "/usr/bin/chromium"
+# Without the background-networking flags Chromium tries Google's hosts at start-up.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 COMPRESSED = {".html", ".css", ".js", ".json", ".geojson", ".svg", ".xml", ".txt", ".csv", ".yml", ".yaml", ".map"}
 
 
@@ -46,6 +58,11 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Last-Modified", self.date_time_string(int(os.stat(path).st_mtime)))
         self.end_headers()
         return BytesIO(body)
+
+
+def page_url(base: str, rel: str) -> str:
+    """The served URL of a built page: 'a/index.html' -> base + 'a/'."""
+    return base + rel.removesuffix("index.html")
 
 
 @contextmanager

@@ -13,8 +13,6 @@ from urllib.parse import unquote, urlsplit
 
 from .server import COMPRESSED
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update"]
 
 
 @dataclass
@@ -23,10 +21,6 @@ class Weight:
     transferred: int  # bytes on the wire: compressed bodies plus headers
     requests: int
     outside: int  # requests to another host (blocked: there is no network here)
-
-
-def page_url(base: str, rel: str) -> str:
-    return base + (rel.removesuffix("index.html") if rel.endswith("index.html") else rel)
 
 
 def content_pages(site: Path) -> list[str]:

@@ -9,19 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.server import serve  # the same local server the benchmarks measure with
+# The same browser flags and local server the benchmarks measure with.
+from benchmarks.server import CHROMIUM, CHROMIUM_ARGS, page_url, serve  # noqa: F401 (page_url: for tests)
 
-CHROMIUM = "/usr/bin/chromium"
-# Without the background-networking flags Chromium tries Google's hosts at start-up.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from browser import visit
+from browser import page_url, visit
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -33,10 +33,6 @@ RUN_AXE = """async (rules) => {
     nodes: v.nodes.map(n => n.target.join(" ") + ": " + (n.failureSummary || "").split("\\n").slice(1, 2).join("").trim()),
   }));
 }"""
-
-
-def page_url(base_url: str, rel: str) -> str:
-    return base_url + (rel.removesuffix("index.html") if rel.endswith("index.html") else rel)
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import visit
+from browser import page_url, visit
 
 WIDTHS = {"phone": 360, "desktop": 1280}
 # Material's page container: map documents (shown in frames) have none.
@@ -28,10 +28,6 @@ WIDEST = """() => {
   }
   return worst;
 }"""
-
-
-def page_url(base_url: str, rel: str) -> str:
-    return base_url + (rel.removesuffix("index.html") if rel.endswith("index.html") else rel)
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
