@@ -15,13 +15,30 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator, model_validator
 from shapely.geometry import Point
 
-from . import paths
+from . import gazetteer, paths
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 # A date as precise as the source is: 2019, 2019-08 or 2019-08-21.
 PartialDate = Annotated[str, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 Actor = Literal["turkey", "russia", "china", "united-states", "central-asia"]
 Text = Annotated[str, Field(min_length=1)]
+
+
+# Hosts of wikis and of sites that copy them (mirrors, trivia and coordinate sites): never a source.
+WIKI_COPIES = re.compile(
+    r"(^|\.)(wiki[a-z0-9-]*\.[a-z]+|[a-z0-9-]*wiki\.[a-z]+|wikipedia\.[a-z.]+|worddisk\.com|clateway\.com|piglix\.com|"
+    r"zxc\.wiki|kiwix\.org|jakami\.de|eudic\.net|tripomatic\.com|countrycoordinate\.com|worldpopulationreview\.com|"
+    r"studylib\.net|mapcarta\.com|wikiwand\.com|dbpedia\.org|alchetron\.com|infogalactic\.com|everybodywiki\.com|"
+    r"dbpedia\.org|thefreedictionary\.com|justapedia\.org|academic-accelerator\.com)$"
+)
+
+
+def is_wiki_copy(url: str) -> bool:
+    from urllib.parse import urlsplit  # noqa: PLC0415
+
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    return bool(WIKI_COPIES.search(host)) or "/wiki/" in parts.path.lower()
 
 
 class Record(BaseModel):
@@ -53,6 +70,13 @@ class Source(Record):
     seed: str | None = None
     description: Text
     caveats: str | None = None
+
+    @field_validator("url")
+    @classmethod
+    def not_a_wiki(cls, url: HttpUrl) -> HttpUrl:
+        if is_wiki_copy(str(url)):
+            raise ValueError(f"{url.host} is a wiki or a copy of one: cite the original publisher the article relies on (a government, agency, paper or journal), or for coordinates the GeoNames dataset (source 'geonames')")
+        return url
 
     @property
     def author_line(self) -> str:
@@ -122,12 +146,25 @@ class Place(Cited):
     name: Text
     kind: PlaceKind
     country: Iso3
-    lat: float = Field(ge=-90, le=90)
-    lon: float = Field(ge=-180, le=180)
+    # Either a GeoNames id (coordinates from the gazetteer, citing source 'geonames') or lat/lon
+    # read from a named official or scholarly source, for places the gazetteer lacks.
+    geonames: int | None = None
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
     approximate: bool
     note: str | None = None
     # Where the map writes the name, to keep neighbouring labels apart.
     label_side: Literal["right", "left", "top", "bottom"] = "right"
+
+    @model_validator(mode="after")
+    def one_way_to_locate(self):
+        if self.geonames is not None and (self.lat is not None or self.lon is not None):
+            raise ValueError("give geonames: or lat:/lon:, not both; the gazetteer's coordinates are used for a geonames id")
+        if self.geonames is None and (self.lat is None or self.lon is None):
+            raise ValueError("give geonames: (the GeoNames id of the place) or, where GeoNames lacks it, lat: and lon: with a cited source")
+        if self.geonames is not None and gazetteer.SOURCE_ID not in {c.source for c in self.citations}:
+            raise ValueError(f"a place located by geonames: cites source '{gazetteer.SOURCE_ID}' (the dataset)")
+        return self
 
     @model_validator(mode="after")
     def approximate_says_why(self):
@@ -347,7 +384,7 @@ FILES: dict[str, type[Record]] = {
 
 def read_records(path: Path, model: type[Record], problems: list[str]) -> list:
     """Parse one YAML list of records; append a line per violation to `problems`."""
-    name = f"docs/data/{path.name}"
+    name = f"docs/data/{path.relative_to(path.parents[1]) if path.parent.name != 'data' else path.name}"
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -375,6 +412,19 @@ def read_records(path: Path, model: type[Record], problems: list[str]) -> list:
             problems.append(f"{name}: entry '{record.id}': duplicate id; every id must be unique in the file")
         seen.add(record.id)
         records.append(record)
+    return records
+
+
+def read_kind(data_dir: Path, name: str, model: type[Record], problems: list[str]) -> list:
+    """One kind of record: `facts.yml` and any `facts/*.yml` beside it (drafts split by chapter)."""
+    records = read_records(data_dir / name, model, problems)
+    for extra in sorted((data_dir / name.removesuffix(".yml")).glob("*.yml")):
+        records += read_records(extra, model, problems)
+    seen: set[str] = set()
+    for record in records:
+        if record.id in seen:
+            problems.append(f"docs/data/{name.removesuffix('.yml')}/: entry '{record.id}': duplicate id across files; every id must be unique")
+        seen.add(record.id)
     return records
 
 
@@ -431,10 +481,26 @@ def load_seeds(sources: list[Source], seeds_dir: Path, problems: list[str]) -> d
     return texts
 
 
+def located(places: list[Place], problems: list[str]) -> list[Place]:
+    """Places with coordinates filled in from the gazetteer for those that name a GeoNames id."""
+    entries = gazetteer.lookup(frozenset(p.geonames for p in places if p.geonames is not None))
+    out = []
+    for place in places:
+        if place.geonames is None:
+            out.append(place)
+        elif place.geonames not in entries:
+            problems.append(f"docs/data/{paths.PLACES_FILE}: entry '{place.id}', field 'geonames': {place.geonames} is not in {gazetteer.dataset_version()} (places of 500 people or more); check the id at geonames.org, or give lat:/lon: with a cited source")
+        else:
+            entry = entries[place.geonames]
+            out.append(place.model_copy(update={"lat": entry.lat, "lon": entry.lon}))
+    return out
+
+
 def load_library(data_dir: Path = paths.DATA, seeds_dir: Path = paths.SEEDS) -> Library:
     """Read and cross-check every data file; raise DataError listing every violation."""
     problems: list[str] = []
-    records = {name: read_records(data_dir / name, model, problems) for name, model in FILES.items()}
+    records = {name: read_kind(data_dir, name, model, problems) for name, model in FILES.items()}
+    records[paths.PLACES_FILE] = located(records[paths.PLACES_FILE], problems)
     library = Library(records, load_seeds(records[paths.SOURCES_FILE], seeds_dir, problems))
     for name in (paths.FACTS_FILE, paths.EVENTS_FILE):
         for record in records[name]:
