@@ -89,7 +89,7 @@ def default_folium_html(spec_id: str, out: Path) -> str:
     import folium
 
     from macros import maps
-    from macros.models import load_library
+    from macros.loading import load_library
 
     library = load_library()
     spec = library.maps[spec_id]

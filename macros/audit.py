@@ -5,25 +5,27 @@ build and over crafted HTML to prove it can fail. Run `python -m macros.audit si
 """
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-from .models import normalise
+from .figures import figure_in
+from .seeds import normalise
 
 # Blocks that must cite when they hold a figure.
 BLOCKS = "p, li, tr, figcaption, dd, dt, blockquote"
 # Figures that must carry a source line.
 FIGURES = "table, iframe, figure"
 # Where digits are not claims: reference lists (they are the citations), page furniture.
-EXEMPT_CLASSES = {"references", "page-meta"}
-DIGIT = re.compile(r"\d")
+EXEMPT_CLASSES = frozenset({"references", "page-meta"})
 SEED_COPY_WORDS = 12
+SOURCED_WORDS = 25
+CHAPTERS = "chapters/"  # pages held to the paragraph rule
 # Documents shown only inside a page's figure (the map iframes, macros/maps.py): the page that
 # embeds one is audited, figure, table and source line included.
-FRAME_DIRS = {"maps"}
+FRAME_DIRS = frozenset({"maps"})
+REDIRECT = 'http-equiv="refresh"'  # redirect stubs for old addresses hold no content
 
 
 def article(soup: BeautifulSoup) -> Tag | None:
@@ -35,15 +37,12 @@ def markers(block: Tag) -> list[str]:
     return [a["href"][1:] for a in block.select("sup.cite a.cite-link[href^='#ref-']")]
 
 
-def claim_text(block: Tag, names: list[str]) -> str:
-    """A block's own text, without citation markers and without named designations like TB2."""
+def own_text(block: Tag) -> str:
+    """A block's own text, without citation markers and page furniture."""
     clone = BeautifulSoup(str(block), "lxml")
     for node in clone.select("sup.cite, .headerlink, .page-meta, .references"):
         node.decompose()
-    text = clone.get_text(" ")
-    for name in names:
-        text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", text)
-    return text
+    return clone.get_text(" ")
 
 
 def in_exempt(node: Tag) -> bool:
@@ -55,10 +54,24 @@ def uncited_figures(art: Tag, page: str, names: list[str]) -> list[str]:
     for block in art.select(BLOCKS):
         if in_exempt(block):
             continue
-        text = claim_text(block, names)
-        if DIGIT.search(text) and not markers(block):
+        text = own_text(block)
+        figure = figure_in(text, names)
+        if figure and not markers(block):
             snippet = " ".join(text.split())[:90]
-            problems.append(f"{page}: <{block.name}> has a figure but no citation: {snippet!r}")
+            problems.append(f"{page}: <{block.name}> has a figure ({figure!r}) but no citation: {snippet!r}")
+    return problems
+
+
+def unsourced_paragraphs(art: Tag, page: str, words: int = SOURCED_WORDS) -> list[str]:
+    """In a chapter, a paragraph of `words` words or more that reports something cites its source;
+    a teaching paragraph that only frames or asks says so with the class `frame`."""
+    problems = []
+    for para in art.select("p"):
+        if in_exempt(para) or "frame" in (para.get("class") or []) or para.find_parent(["figure", "details", "blockquote"]):
+            continue
+        text = " ".join(own_text(para).split())
+        if len(text.split()) >= words and not markers(para):
+            problems.append(f"{page}: a paragraph of {len(text.split())} words cites no source (cite it, or mark a pure teaching frame with {{: .frame }}): {text[:90]!r}")
     return problems
 
 
@@ -134,7 +147,7 @@ def bibliography_ids(html: str) -> set[str]:
 
 
 def main(site: Path) -> int:
-    from .models import load_library
+    from .loading import load_library
 
     library = load_library()
     names = library.designations()
@@ -142,9 +155,10 @@ def main(site: Path) -> int:
     bib = bibliography_ids(page.read_text(encoding="utf-8"))
     problems = []
     for path in sorted(site.rglob("*.html")):
-        if path.relative_to(site).parts[0] in FRAME_DIRS:
+        html = path.read_text(encoding="utf-8")
+        if path.relative_to(site).parts[0] in FRAME_DIRS or REDIRECT in html:
             continue
-        problems += audit_page(path.read_text(encoding="utf-8"), str(path.relative_to(site)), bib, library.seed_texts, names)
+        problems += audit_page(html, str(path.relative_to(site)), bib, library.seed_texts, names)
     print("\n".join(problems) or "every figure cites its source")
     return 1 if problems else 0
 

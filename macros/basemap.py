@@ -18,37 +18,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import pycountry
 import shapely
+from pymdownx.slugs import slugify
 from shapely.geometry import box, mapping, shape
 
 from . import paths
 
 WORLD_ATLAS = paths.NODE_MODULES / "world-atlas" / "countries-10m.json"
 CACHE = paths.CACHE / "basemap"
-VERSION = 3  # bump when the derivation below changes
+VERSION = 4  # bump when the derivation below changes
 ATTRIBUTION = "Natural Earth (public domain) via world-atlas"
+SLUG = slugify(case="lower")
 
 # Coordinates are checked against lightly simplified shapes (about 500 m), never
 # against what a map draws.
 CHECK_TOLERANCE = 0.005
 
-# ISO 3166-1 numeric (world-atlas feature id) -> alpha-3, for the countries the
-# maps can show. Features without an id are keyed by their Natural Earth name.
-ISO3 = {
-    "004": "AFG", "008": "ALB", "031": "AZE", "040": "AUT", "048": "BHR", "050": "BGD",
-    "051": "ARM", "064": "BTN", "070": "BIH", "100": "BGR", "104": "MMR", "112": "BLR",
-    "148": "TCD", "156": "CHN", "158": "TWN", "191": "HRV", "196": "CYP", "203": "CZE",
-    "208": "DNK", "233": "EST", "246": "FIN", "248": "ALA", "268": "GEO", "276": "DEU",
-    "300": "GRC", "344": "HKG", "348": "HUN", "356": "IND", "364": "IRN", "368": "IRQ",
-    "376": "ISR", "380": "ITA", "398": "KAZ", "400": "JOR", "408": "PRK", "410": "KOR",
-    "414": "KWT", "417": "KGZ", "418": "LAO", "422": "LBN", "428": "LVA", "434": "LBY",
-    "440": "LTU", "446": "MAC", "496": "MNG", "498": "MDA", "499": "MNE", "512": "OMN",
-    "524": "NPL", "562": "NER", "578": "NOR", "586": "PAK", "616": "POL", "634": "QAT",
-    "642": "ROU", "643": "RUS", "682": "SAU", "688": "SRB", "703": "SVK", "704": "VNM",
-    "705": "SVN", "729": "SDN", "752": "SWE", "760": "SYR", "762": "TJK", "764": "THA",
-    "784": "ARE", "792": "TUR", "795": "TKM", "804": "UKR", "807": "MKD", "818": "EGY",
-    "860": "UZB", "275": "PSE", "392": "JPN",
-}
 # Baikonur is Kazakh territory leased to Russia: without it Kazakhstan has a hole.
 MERGE_INTO = {"Baikonur": "KAZ"}
 # Shorter names for labels and tables than Natural Earth's abbreviations.
@@ -90,10 +76,12 @@ def _geometry(arcs, geometry: dict) -> shapely.Geometry:
 
 
 def _code(geometry: dict) -> str:
+    """ISO 3166-1 alpha-3 from world-atlas's numeric id; features without one are keyed by name."""
     name = geometry["properties"]["name"]
     if name in MERGE_INTO:
         return MERGE_INTO[name]
-    return ISO3.get(geometry.get("id") or "", "x-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-"))
+    country = pycountry.countries.get(numeric=geometry["id"]) if geometry.get("id") else None
+    return country.alpha_3 if country else "x-" + SLUG(name, "-")
 
 
 @functools.lru_cache(maxsize=1)
@@ -189,8 +177,3 @@ def shapes(bbox: tuple[float, float, float, float]) -> dict[str, tuple[str, shap
     """Country code -> (name, shape), detailed enough to check a coordinate against."""
     collection = cached(bbox, CHECK_TOLERANCE)
     return {f["id"]: (f["properties"]["name"], shape(f["geometry"])) for f in collection["features"]}
-
-
-def known_codes() -> set[str]:
-    """The alpha-3 codes a map can name (no decoding needed)."""
-    return set(ISO3.values())

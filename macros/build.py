@@ -23,7 +23,7 @@ def mkdocs_build(config: str, site_dir: Path) -> None:
 
 
 # MkDocs' 404 page needs a web server and absolute URLs: useless from file://.
-NOT_OFFLINE = {"404.html"}
+NOT_OFFLINE = frozenset({"404.html"})
 
 
 def zip_dir(folder: Path, zip_path: Path) -> Path:

@@ -1,30 +1,32 @@
-"""The frame every page gets around its prose: objectives, questions, sources."""
+"""The frame every page gets around its prose: objectives, questions, sources, how to cite."""
 from __future__ import annotations
 
 import math
 import re
 
-from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
-
 from . import paths
-from .cite_page import page_citation
-from .citations import PageCitations
+from .cite_page import PageCitation
+from .context import PageContext
 from .render import render
 
 WORDS_PER_MINUTE = 200
 MACRO_CALL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 
 
-def url_to(env, src_uri: str) -> str:
-    """The URL of another page relative to the page being rendered (works online and offline)."""
-    target = File(src_uri, env.conf["docs_dir"], env.conf["site_dir"], env.conf["use_directory_urls"])
-    return get_relative_url(target.url, env.page.url)
-
-
-def site_path_to(env, path: str) -> str:
-    """A file generated into the site (not a page), relative to the page being rendered."""
-    return get_relative_url(path, env.page.url)
+def frame(ctx: PageContext, markdown: str, meta: dict, source_markdown: str, citation: PageCitation) -> str:
+    """The page's Markdown with its learning frame and closing sections added."""
+    if meta.get("objectives"):
+        intro = render("page_meta.html", minutes=reading_minutes(source_markdown or markdown))
+        objectives = "By the end of this chapter you should be able to:\n\n" + numbered(meta["objectives"])
+        markdown = after_title(markdown, intro + section("Learning objectives", "objectives", objectives))
+    if meta.get("questions"):
+        markdown += section("Discussion questions", "discussion-questions", numbered(meta["questions"]))
+    if ctx.refs.order:
+        listed = render("page_sources.html", listed=ctx.refs.listed(), bibliography=ctx.page_link(paths.BIBLIOGRAPHY_PAGE))
+        markdown += section("Sources", "sources", listed)
+    if meta.get("objectives"):
+        markdown += section("Cite this page", "cite-this-page", render("cite_page.html", c=citation))
+    return markdown
 
 
 def reading_minutes(markdown: str) -> int:
@@ -44,22 +46,3 @@ def after_title(markdown: str, block: str) -> str:
     lines = markdown.split("\n")
     at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
     return "\n".join(lines[:at] + ["", block, ""] + lines[at:])
-
-
-def frame(env, markdown: str, refs: PageCitations) -> str:
-    meta = env.page.meta
-    # The theme's head template reads this too (citation_* meta tags, schema.org).
-    meta["citation"] = citation = page_citation(env.conf, env.page)
-    if meta.get("objectives"):
-        minutes = reading_minutes(env.page.markdown or markdown)
-        intro = render("page_meta.html", minutes=minutes)
-        block = intro + section("Learning objectives", "objectives", "By the end of this chapter you should be able to:\n\n" + numbered(meta["objectives"]))
-        markdown = after_title(markdown, block)
-    if meta.get("questions"):
-        markdown += section("Discussion questions", "discussion-questions", numbered(meta["questions"]))
-    if refs.order:
-        listed = render("page_sources.html", listed=refs.listed(), bibliography=url_to(env, paths.BIBLIOGRAPHY_PAGE))
-        markdown += section("Sources", "sources", listed)
-    if meta.get("objectives"):
-        markdown += section("Cite this page", "cite-this-page", render("cite_page.html", c=citation))
-    return markdown

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .models import Citation, Library, Source
+from .library import Library
+from .problems import ContentError
+from .records import Citation, Source
 
 
 @dataclass
@@ -25,9 +27,9 @@ class PageCitations:
     count: int = 0
 
     def add(self, citation: Citation) -> Marker:
-        problem = self.library.check_citation(citation)
+        problem = self.library.citation_problem(citation)
         if problem:
-            raise ValueError(f"{self.page}: {problem}")
+            raise ContentError(problem)
         if citation.source not in self.order:
             self.order.append(citation.source)
         if citation.quote and citation.quote not in self.quotes.setdefault(citation.source, []):

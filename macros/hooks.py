@@ -1,41 +1,44 @@
 """MkDocs hooks: the parts of the build that are not macros.
 
-Loaded by path from mkdocs.yml (`hooks:`), so the project root goes on sys.path
-to import the `macros` package the same way mkdocs-macros does.
+Loaded by path from mkdocs.yml (`hooks:`), so the project root goes on sys.path to import the
+`macros` package the same way mkdocs-macros does. The build's data comes from the macros
+plugin's BuildState; these hooks keep nothing between calls.
 """
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mkdocs.utils import get_relative_url  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.structure.files import Files  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
 
-from macros import assets, downloads, maps, state  # noqa: E402
-from macros.render import render_inline  # noqa: E402
-
-CITED_BY = re.compile(r'<span class="cited-by" data-source="([a-z0-9-]+)"></span>')
-FILES = {}
+from macros import assets, bibliography, build_state, downloads, maps, paths  # noqa: E402
+from macros.page_macros import BIBLIOGRAPHY_MARKER  # noqa: E402
 
 
-def on_files(files, config):
-    """Serve pinned front-end assets and data downloads from the site itself."""
-    FILES["files"] = files
-    generated_maps = maps.generated_files(config, state.LIBRARY)  # map documents and their GeoJSON
-    for generated in assets.generated_files(config) + downloads.download_files(config, state.LIBRARY) + generated_maps:
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Serve pinned front-end assets, data downloads and map documents from the site itself."""
+    library = build_state.of(config.plugins).library
+    for generated in assets.generated_files(config) + downloads.download_files(config, library) + maps.generated_files(config, library):
         files.append(generated)
     return files
 
 
-def on_post_page(output, page, config):
-    """Fill the bibliography's 'cited in' lists once every page has been rendered."""
-    files = FILES["files"]
+def on_env(env, config: MkDocsConfig, files: Files):
+    """Every page's Markdown is rendered by now: fill the bibliography with who cites each source."""
+    page = bibliography_page(files)
+    if page is not None and BIBLIOGRAPHY_MARKER in (page.content or ""):
+        state = build_state.of(config.plugins)
+        page.content = page.content.replace(BIBLIOGRAPHY_MARKER, bibliography.html(state, files, page.url))
+    return env
 
-    def cited_in(match):
-        citing = [files.get_file_from_path(src).page for src in state.pages_citing(match.group(1))]
-        links = [{"title": p.title, "href": get_relative_url(p.url, page.url)} for p in citing if p]
-        return render_inline("cited_by.html", links=links)
 
-    return CITED_BY.sub(cited_in, output)
+# ---- helpers ------------------------------------------------------------------------------
+
+
+def bibliography_page(files: Files) -> Page | None:
+    file = files.get_file_from_path(paths.BIBLIOGRAPHY_PAGE)
+    return file.page if file else None

@@ -24,13 +24,6 @@ class ChapterInfo:
     sections: list[tuple[str, str]]
 
 
-class _Page:
-    """Just enough of a page for `page_title`."""
-
-    def __init__(self, markdown: str, meta: dict):
-        self.markdown, self.meta, self.title = markdown, meta, None
-
-
 def chapter_sources(nav: list) -> list[str]:
     """The chapter files, in the order the nav lists them."""
     section = next(item[CHAPTERS_NAV] for item in nav if isinstance(item, dict) and CHAPTERS_NAV in item)
@@ -42,7 +35,7 @@ def chapter_info(src: str) -> ChapterInfo:
     sections = [(m["title"], m["anchor"]) for m in SECTION.finditer(markdown)]
     return ChapterInfo(
         src=src,
-        title=page_title(_Page(markdown, meta)),
+        title=page_title(markdown, meta),
         minutes=reading_minutes(markdown),
         objectives=meta.get("objectives", []),
         questions=meta.get("questions", []),

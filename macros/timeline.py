@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Callable, get_args
 
 from .citations import Marker
-from .cite_page import MONTHS
-from .models import Actor, Citation, Event, Library
+from .dates import human_date
+from .library import Library
+from .records import Actor, Citation, Event
 from .render import render
 
 ACTOR_LABELS = {
@@ -21,16 +22,7 @@ ACTOR_LABELS = {
     "united-states": "United States",
     "central-asia": "Central Asian states",
 }
-ACTORS = [{"id": actor, "label": ACTOR_LABELS[actor]} for actor in get_args(Actor)]
-
-
-def date_label(date: str) -> str:
-    """'2019' -> '2019', '2019-08' -> 'August 2019', '2019-08-06' -> '6 August 2019'."""
-    parts = date.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+ACTORS = tuple({"id": actor, "label": ACTOR_LABELS[actor]} for actor in get_args(Actor))
 
 
 def ordered(library: Library) -> list[Event]:
@@ -40,5 +32,5 @@ def ordered(library: Library) -> list[Event]:
 
 def timeline_html(library: Library, cite: Callable[[list[Citation]], list[Marker]], script: str) -> str:
     """The filter and the list of events; `cite` numbers each event's citations on the page."""
-    rows = [{"event": e, "label": date_label(e.date), "markers": cite(e.citations)} for e in ordered(library)]
+    rows = [{"event": e, "label": human_date(e.date), "markers": cite(e.citations)} for e in ordered(library)]
     return render("timeline.html", rows=rows, actors=ACTORS, labels=ACTOR_LABELS, script=script)

@@ -12,7 +12,7 @@ from browser import base_url, browser  # noqa: F401  (shared browser fixtures)
 from macros import paths
 from macros.audit import FRAME_DIRS
 from macros.build import build_all
-from macros.models import load_library
+from macros.loading import load_library
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")

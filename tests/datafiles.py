@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.models import DataError, load_library
+from macros.loading import load_library
+from macros.problems import DataError
 
 
 def edit(data_dir: Path, name: str, change) -> None:

@@ -31,7 +31,7 @@ def test_a_cited_page_passes():
 
 def test_an_uncited_number_is_reported_with_its_text():
     problems = audit(page("<p>The region has 75 million people.</p>"))
-    assert problems == ["crafted.html: <p> has a figure but no citation: 'The region has 75 million people.'"]
+    assert problems == ["crafted.html: <p> has a figure ('7') but no citation: 'The region has 75 million people.'"]
 
 
 def test_uncited_numbers_in_list_items_rows_and_captions_are_reported():

@@ -12,7 +12,7 @@ import yaml
 from datafiles import edit
 from macros import paths
 from macros.audit import audit_page, bibliography_ids
-from macros.models import load_library
+from macros.loading import load_library
 
 COPIED = ["mkdocs.yml", "docs", "macros", "seeds", "overrides"]
 
@@ -64,7 +64,7 @@ def test_a_seed_quote_in_a_page_that_is_not_in_the_seed_stops_the_build(project)
     chapter.write_text(chapter.read_text() + '\n\nAs claimed.{{ cite("seed-teller-2021", quote="a population of 300 million") }}\n')
     result = build(project)
     assert result.returncode != 0
-    assert "docs/chapters/overview.md: cite(): docs/chapters/overview.md: quote 'a population of 300 million' is not verbatim" in result.stderr
+    assert "docs/chapters/overview.md: cite(): quote 'a population of 300 million' is not verbatim" in result.stderr
 
 
 def test_invalid_data_stops_the_build_naming_file_entry_and_field(project):
@@ -90,4 +90,4 @@ def test_html_in_data_renders_as_text_and_a_planted_uncited_number_is_caught(pro
     bib = bibliography_ids((site / "bibliography" / "index.html").read_text())
     page = (site / "chapters" / "overview" / "index.html").read_text()
     problems = audit_page(page, "chapters/overview/index.html", bib, library.seed_texts, library.designations())
-    assert "chapters/overview/index.html: <p> has a figure but no citation: 'The region holds 300 million people.'" in problems
+    assert "chapters/overview/index.html: <p> has a figure ('3') but no citation: 'The region holds 300 million people.'" in problems

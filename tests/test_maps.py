@@ -13,7 +13,8 @@ from shapely.geometry import Point, shape
 
 from datafiles import edit, problems
 from macros import basemap, maps
-from macros.models import NO_SOURCE, REGION
+from macros.maps import geometry
+from macros.records import NO_SOURCE, REGION
 
 OUTSIDE_HOSTS = re.compile(r"cdn|unpkg|jsdelivr|googleapis|openstreetmap|cloudflare|bootstrap|jquery|font-?awesome|awesome-markers", re.I)
 
@@ -28,18 +29,23 @@ def entry(records: list[dict], record_id: str) -> dict:
 def test_a_place_outside_its_country_names_the_country_it_falls_in(data_dir):
     edit(data_dir, "places.yml", lambda places: entry(places, "batken").update(country="TJK"))
     [problem] = problems(data_dir)
-    assert problem.startswith("docs/data/places.yml: entry 'batken', field 'lat/lon': (40.05, 70.8167) is not inside Tajikistan (TJK)")
+    assert problem.startswith("docs/data/places.yml: entry 'batken', field 'geonames': (40.0604, 70.81929) is not inside Tajikistan (TJK)")
     assert "but in Kyrgyzstan (KGZ); fix the coordinates or the country code" in problem
 
 
+def located_by_hand(place: dict, lat: float, lon: float) -> None:
+    del place["geonames"]
+    place.update(lat=lat, lon=lon)
+
+
 def test_a_place_in_the_sea_is_rejected(data_dir):
-    edit(data_dir, "places.yml", lambda places: entry(places, "baku").update(lon=50.6))  # the Caspian, east of Baku
+    edit(data_dir, "places.yml", lambda places: located_by_hand(entry(places, "baku"), 40.38, 50.6))  # the Caspian, east of Baku
     [problem] = problems(data_dir)
     assert "entry 'baku', field 'lat/lon'" in problem and "but in no country (sea, or outside the shapes)" in problem
 
 
 def test_swapped_coordinates_fall_outside_the_region(data_dir):
-    edit(data_dir, "places.yml", lambda places: entry(places, "dushanbe").update(lat=68.78, lon=38.5367))
+    edit(data_dir, "places.yml", lambda places: located_by_hand(entry(places, "dushanbe"), 68.78, 38.5367))
     [problem] = problems(data_dir)
     assert problem.startswith("docs/data/places.yml: entry 'dushanbe', field 'lat/lon': (68.78, 38.5367) is outside the region")
     assert "is outside the region the maps cover" in problem and "check the signs and that lat comes before lon" in problem
@@ -132,7 +138,7 @@ def soup_of(path: Path) -> BeautifulSoup:
 
 def expected_rows(library, spec) -> list[str]:
     """The name each feature of a map goes by in its table, from the data."""
-    countries = maps.country_names(library)
+    countries = geometry.country_names(library)
     rows = []
     for layer_id in spec.layers:
         layer = library.layers[layer_id]
@@ -165,7 +171,7 @@ def test_each_map_document_links_only_the_sites_own_files(built, library, folder
         page = BeautifulSoup(text, "lxml")
         assert page.html["lang"] == "en" and spec.title in page.title.get_text()
         links = [el.get("src") or el.get("href") for el in page.select("script[src], link[href], img[src], iframe[src]")]
-        assert sorted(links) == sorted(["../assets/vendor/leaflet/leaflet.js", "../assets/vendor/leaflet/leaflet.css", "../assets/maps.css"])
+        assert sorted(links) == sorted(["../assets/vendor/leaflet/leaflet.js", "../assets/vendor/leaflet/leaflet.css", "../assets/maps.css", "../assets/map-document.js"])
         assert all((doc.parent / link).resolve().is_file() for link in links)
         assert not OUTSIDE_HOSTS.search(text), f"{doc.name} mentions an outside host or library"
         assert "$.ajax" not in text and "$(document)" not in text and "user-scalable=no" not in text

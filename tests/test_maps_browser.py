@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from browser import visit
 from macros import maps
+from macros.maps.geometry import country_names
 
 LOCAL = ("http://127.0.0.1:",)
 FILE_ONLY = ("file://",)
@@ -72,7 +74,7 @@ def test_every_feature_is_listed_in_the_table_on_its_page(browser, base_url, lib
             for layer_id in library.maps[spec_id].layers:
                 layer = library.layers[layer_id]
                 names = [i.label or library.places[i.place].name for i in layer.places] + [r.name for r in layer.routes]
-                names += [maps.country_names(library)[m.country] for m in layer.countries]
+                names += [country_names(library)[m.country] for m in layer.countries]
                 assert set(names) <= {h.strip() for h in headers}, f"{spec_id}/{layer_id}"
         assert v.outside == [] and v.errors == []
 
@@ -97,12 +99,10 @@ def test_the_map_is_usable_by_keyboard(browser, base_url):
         v.page.keyboard.press("Tab")  # the first stop is the map itself (Leaflet's keyboard handler)
         assert v.page.evaluate("document.activeElement.classList.contains('folium-map')")
         v.page.keyboard.press("Equal")  # "+" zooms in
-        v.page.wait_for_timeout(400)
-        assert v.page.evaluate(f"{name}.getZoom()") > before
+        v.page.wait_for_function(f"{name}.getZoom() > {before}", timeout=5_000)
         center = v.page.evaluate(f"{name}.getCenter().lng")
         v.page.keyboard.press("ArrowRight")
-        v.page.wait_for_timeout(400)
-        assert v.page.evaluate(f"{name}.getCenter().lng") > center
+        v.page.wait_for_function(f"{name}.getCenter().lng > {center}", timeout=5_000)
         toggles = v.page.locator(".leaflet-control-layers input[type=checkbox]")
         assert toggles.count() == 2 and all(toggles.nth(i).get_attribute("tabindex") != "-1" for i in range(2))
 
@@ -141,8 +141,7 @@ def test_the_map_follows_the_palette_chosen_on_the_page(browser, base_url, map_p
         frame.locator("path.ngg-land").first.wait_for(state="attached", timeout=10_000)
         assert frame.locator("html").get_attribute("data-scheme") == "light"
         v.page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")  # what Material's toggle does
-        v.page.wait_for_timeout(200)
-        assert frame.locator("html").get_attribute("data-scheme") == "dark"
+        expect(frame.locator("html")).to_have_attribute("data-scheme", "dark")
 
 
 def test_a_map_page_works_from_file_in_the_offline_bundle(browser, built, map_pages):

@@ -45,7 +45,6 @@ def test_every_page_opens_from_file_with_no_request_leaving_and_no_error(browser
     with visit(browser, FILE_ONLY) as v:
         for path in bundle_pages:
             v.page.goto(path.as_uri(), wait_until="load")
-            v.page.wait_for_timeout(150)
             if v.errors or v.outside:
                 failures.append((path.name, v.errors[:], v.outside[:]))
                 v.errors.clear(), v.outside.clear()
@@ -71,7 +70,6 @@ def test_search_works_from_file(browser, bundle):
     with visit(browser, FILE_ONLY) as v:
         v.page.goto((bundle / "index.html").as_uri(), wait_until="load")
         v.page.locator("label.md-search__icon, .md-search__input").first.click()
-        v.page.wait_for_timeout(500)  # the search worker loads its index first, as a reader's would
         v.page.keyboard.type("Turkey", delay=50)
         v.page.wait_for_selector(".md-search-result__item", timeout=10_000)
         assert v.page.locator(".md-search-result__item").count() > 0

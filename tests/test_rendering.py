@@ -45,7 +45,6 @@ def test_every_page_renders_without_error_or_sideways_scrolling(browser, base_ur
                     if handle.get_attribute("src"):
                         frame.wait_for_url(lambda url: url not in ("", "about:blank"), wait_until="load")
                     frame.wait_for_load_state("load")
-            page.wait_for_timeout(100)
             scroll, inner = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
             if scroll > inner:
                 problems.append(f"{rel} at {width}px: the page is {scroll}px wide; widest: {page.evaluate(WIDEST)}")

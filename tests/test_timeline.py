@@ -6,8 +6,8 @@ from typing import get_args
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.models import Actor
-from macros.timeline import date_label, ordered
+from macros.records import Actor
+from macros.timeline import ordered
 
 PAGE = "timeline/index.html"
 
@@ -50,14 +50,6 @@ def test_there_is_a_filter_for_each_actor_and_it_needs_no_network(timeline):
     assert not timeline.select("li.timeline-event[hidden]")
     script = timeline.select_one("article script[src$='timeline.js']")
     assert script is not None and not script["src"].startswith(("http:", "https:", "//"))
-
-
-@pytest.mark.parametrize(
-    "date, label",
-    [("2002", "2002"), ("2019-08", "August 2019"), ("1991-12-16", "16 December 1991"), ("2022-09-04", "4 September 2022")],
-)
-def test_dates_read_as_precisely_as_the_source_gives_them(date, label):
-    assert date_label(date) == label
 
 
 def test_unticking_actors_hides_events_that_involve_none_of_the_ticked_ones(browser, base_url, library):

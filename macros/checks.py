@@ -1,0 +1,124 @@
+"""Checks across records: every citation resolves, every id exists, every place lies where it
+says. Each check yields Problem records; `problems()` runs them all."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pycountry
+from shapely.geometry import Point
+
+from . import paths
+from .datafiles import written_ids
+from .figures import figure_in
+from .library import Library
+from .problems import Problem, UnknownId
+from .records import REGION, Citation, Layer, MapSpec, Member, Place, PlaceOnLayer, Route
+
+
+def problems(library: Library, data_dir: Path = paths.DATA) -> list[Problem]:
+    places = set(library.places) | written_ids(data_dir, paths.PLACES_FILE)
+    layers = set(library.layers) | written_ids(data_dir, paths.LAYERS_FILE)
+    found = [
+        *record_citations(library),
+        *glossary_links(library),
+        *place_positions(library),
+        *(p for layer in library.layers.values() for p in layer_links(library, layer, places)),
+        *(p for spec in library.maps.values() for p in map_spec(library, spec, layers)),
+    ]
+    return found
+
+
+def where(name: str) -> str:
+    return f"docs/data/{name}"
+
+
+def cited(library: Library, name: str, entry: str, field: str, citations: list[Citation]) -> Iterator[Problem]:
+    for i, citation in enumerate(citations):
+        problem = library.citation_problem(citation)
+        if problem:
+            yield Problem(where(name), entry, f"{field}citations.{i}", problem)
+
+
+def record_citations(library: Library) -> Iterator[Problem]:
+    for name, table in ((paths.FACTS_FILE, library.facts), (paths.EVENTS_FILE, library.events), (paths.PLACES_FILE, library.places)):
+        for record in table.values():
+            yield from cited(library, name, record.id, "", record.citations)
+
+
+def glossary_links(library: Library) -> Iterator[Problem]:
+    names = library.designations()
+    for term in library.terms.values():
+        figure = figure_in(term.definition, names)
+        if figure:
+            yield Problem(where(paths.GLOSSARY_FILE), term.id, "definition", f"holds a figure ({figure!r}): definitions carry none; put the figure in facts.yml and cite it where the page uses it")
+        for other in term.see:
+            if other not in library.terms:
+                yield Problem(where(paths.GLOSSARY_FILE), term.id, "see", str(UnknownId("terms", other, sorted(library.terms))))
+
+
+def country_code(name: str, entry: str, field: str, code: str) -> Iterator[Problem]:
+    if pycountry.countries.get(alpha_3=code) is None:
+        yield Problem(where(name), entry, field, f"unknown country code '{code}': use the ISO 3166-1 alpha-3 code (KAZ, KGZ, TJK, TKM, UZB, ...)")
+
+
+def place_positions(library: Library) -> Iterator[Problem]:
+    """Each place lies in the region and inside its own country's Natural Earth shape."""
+    from . import basemap  # noqa: PLC0415 (decoding the shapes is only needed here)
+
+    shapes = basemap.shapes((REGION.west, REGION.south, REGION.east, REGION.north))
+    names = {code: f"{name} ({code})" for code, (name, _) in shapes.items()}
+    for place in library.places.values():
+        if not (REGION.south <= place.lat <= REGION.north and REGION.west <= place.lon <= REGION.east):
+            message = f"({place.lat}, {place.lon}) is outside the region the maps cover ({REGION.south}–{REGION.north}°N, {REGION.west}–{REGION.east}°E); check the signs and that lat comes before lon"
+            yield Problem(where(paths.PLACES_FILE), place.id, "lat/lon", message)
+            continue
+        bad_code = list(country_code(paths.PLACES_FILE, place.id, "country", place.country))
+        yield from bad_code
+        if not bad_code:
+            yield from place_in_country(place, shapes, names)
+
+
+def place_in_country(place: Place, shapes: dict, names: dict[str, str]) -> Iterator[Problem]:
+    point = Point(place.lon, place.lat)
+    if place.country in shapes and shapes[place.country][1].contains(point):
+        return
+    inside = next((names[code] for code, (_, shape) in shapes.items() if shape.contains(point)), "no country (sea, or outside the shapes)")
+    message = f"({place.lat}, {place.lon}) is not inside {names.get(place.country, place.country)} on the Natural Earth shapes but in {inside}; fix the coordinates or the country code"
+    yield Problem(where(paths.PLACES_FILE), place.id, "geonames" if place.geonames else "lat/lon", message)
+
+
+def layer_links(library: Library, layer: Layer, places: set[str]) -> Iterator[Problem]:
+    name = paths.LAYERS_FILE
+    yield from cited(library, name, layer.id, "", layer.citations)
+    for i, feature in enumerate(layer.features):
+        field = f"{layer.kind}.{i}."
+        yield from cited(library, name, layer.id, field, feature.citations)
+        if isinstance(feature, PlaceOnLayer):
+            stops = [("place", feature.place)]
+        elif isinstance(feature, Route):
+            stops = [("via", stop) for stop in feature.via]
+        else:
+            stops = []
+        for key, stop in stops:
+            if stop not in places:
+                yield Problem(where(name), layer.id, field + key, str(UnknownId("places", stop, sorted(library.places))))
+        if isinstance(feature, Member):
+            yield from country_code(name, layer.id, field + "country", feature.country)
+
+
+def map_spec(library: Library, spec: MapSpec, layers: set[str]) -> Iterator[Problem]:
+    name = paths.MAPS_FILE
+    yield from cited(library, name, spec.id, "", spec.citations)
+    for field in ("layers", "hidden"):
+        for layer_id in getattr(spec, field):
+            if layer_id not in layers:
+                yield Problem(where(name), spec.id, field, str(UnknownId("layers", layer_id, sorted(library.layers))))
+            elif field == "hidden" and layer_id not in spec.layers:
+                yield Problem(where(name), spec.id, field, f"layer '{layer_id}' is hidden but not in layers:; add it there or drop it here")
+    for field in ("focus", "labels"):
+        for code in getattr(spec, field):
+            yield from country_code(name, spec.id, field, code)
+    if figure_in(spec.title + " " + spec.summary, library.designations()) and not spec.citations:
+        yield Problem(where(name), spec.id, "title/summary", "holds a figure: add citations: for it, or say it without digits")
+

@@ -1,0 +1,85 @@
+"""Data files -> validated records -> one Library, or one DataError listing every problem."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from . import checks, gazetteer, paths
+from .datafiles import display, kind_files, parse
+from .library import Library
+from .problems import DataError, Problem
+from .records import Event, Fact, Layer, MapSpec, Place, Record, Source, Term
+from .seeds import seed_problems, seed_texts
+
+FILES: dict[str, type[Record]] = {
+    paths.SOURCES_FILE: Source,
+    paths.FACTS_FILE: Fact,
+    paths.EVENTS_FILE: Event,
+    paths.GLOSSARY_FILE: Term,
+    paths.PLACES_FILE: Place,
+    paths.LAYERS_FILE: Layer,
+    paths.MAPS_FILE: MapSpec,
+}
+
+
+def load_library(data_dir: Path = paths.DATA, seeds_dir: Path = paths.SEEDS) -> Library:
+    """Read and cross-check every data file; raise DataError listing every violation."""
+    problems: list[Problem] = []
+    records = {}
+    for name, model in FILES.items():
+        records[name], found = read_kind(data_dir, name, model)
+        problems += found
+    records[paths.PLACES_FILE], found = located(records[paths.PLACES_FILE])
+    problems += found
+    problems += seed_problems(records[paths.SOURCES_FILE], seeds_dir)
+    library = Library(records, seed_texts(records[paths.SOURCES_FILE], seeds_dir))
+    problems += checks.problems(library, data_dir)
+    if problems:
+        raise DataError(problems)
+    return library
+
+
+def read_kind(data_dir: Path, name: str, model: type[Record]) -> tuple[list, list[Problem]]:
+    records, problems, seen = [], [], {}
+    for path in kind_files(data_dir, name):
+        found, bad = read_records(path, model, data_dir)
+        problems += bad
+        for record in found:
+            if record.id in seen:
+                problems.append(Problem(display(path, data_dir), record.id, "", f"duplicate id (first in {seen[record.id]}); every id must be unique"))
+            else:
+                seen[record.id] = display(path, data_dir)
+                records.append(record)
+    return records, problems
+
+
+def read_records(path: Path, model: type[Record], data_dir: Path) -> tuple[list, list[Problem]]:
+    """Validate each item of one file; a broken item becomes problems, not a record."""
+    name = display(path, data_dir)
+    raw, problems = parse(path, name)
+    records = []
+    for index, item in enumerate(raw or []):
+        entry = str(item.get("id", f"#{index + 1}")) if isinstance(item, dict) else f"#{index + 1}"
+        try:
+            records.append(model.model_validate(item))
+        except ValidationError as err:
+            problems += [Problem(name, entry, ".".join(str(p) for p in e["loc"]) or "(record)", e["msg"]) for e in err.errors()]
+    return records, problems
+
+
+def located(places: list[Place]) -> tuple[list[Place], list[Problem]]:
+    """Places with coordinates filled in from the gazetteer, for those that name a GeoNames id."""
+    entries = gazetteer.lookup(frozenset(p.geonames for p in places if p.geonames is not None))
+    out, problems = [], []
+    for place in places:
+        if place.geonames is None:
+            out.append(place)
+        elif place.geonames in entries:
+            entry = entries[place.geonames]
+            out.append(place.model_copy(update={"lat": entry.lat, "lon": entry.lon}))
+        else:
+            message = f"{place.geonames} is not in {gazetteer.dataset_version()} (places of 500 people or more); check the id at geonames.org, or give lat:/lon: with a cited source"
+            problems.append(Problem(f"docs/data/{paths.PLACES_FILE}", place.id, "geonames", message))
+    return out, problems

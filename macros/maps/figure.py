@@ -1,0 +1,112 @@
+"""A map as a cited figure in its page: caption, the lazily loaded frame, a legend, a table
+of every feature with its citation markers, a GeoJSON download and a source line."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..citations import Marker, PageCitations
+from ..library import Library
+from ..records import Citation, Layer, MapSpec, Member, PlaceOnLayer, Route
+from ..render import render
+from .geometry import country_names, spec_basemap, status_line
+
+FRAMES = "maps"  # site folder of the map documents and their downloads
+LOADER = "assets/maps-loader.js"  # site path of the script that loads frames near the screen
+BASEMAP_SOURCE = "natural-earth-world-atlas"
+APPROXIMATE = "approximate position"
+
+
+def document_path(spec_id: str) -> str:
+    return f"{FRAMES}/{spec_id}.html"
+
+
+def data_path(spec_id: str) -> str:
+    return f"{FRAMES}/{spec_id}.geojson"
+
+
+def figure(library: Library, spec: MapSpec, refs: PageCitations, link: Callable[[str], str]) -> str:
+    """The map as a cited figure; `link` turns a site path into a URL relative to the page."""
+    names = country_names(library)
+    drawn = {f["id"] for f in spec_basemap(spec)["features"]}
+    caption_markers = refs.add_all(spec.citations)
+    groups = [layer_rows(library.layers[layer_id], library, refs, names, drawn) for layer_id in spec.layers]
+    ground = refs.add(Citation(source=BASEMAP_SOURCE))
+    firsts: dict[str, Marker] = {}
+    for m in caption_markers + [m for g in groups for m in g.all_markers()] + [ground]:
+        firsts.setdefault(m.source.id, m)
+    return render(
+        "map_figure.html",
+        spec=spec,
+        caption_markers=caption_markers,
+        groups=groups,
+        sources=sorted(firsts.values(), key=lambda m: m.number),
+        frame=link(document_path(spec.id)),
+        loader=link(LOADER),
+        data=link(data_path(spec.id)),
+        kinds={library.layers[i].kind for i in spec.layers},
+        approximate=any(library.places[i.place].approximate for g in groups for i in g.layer.places),
+        partial=any(m.tier == "partial" for g in groups for m in g.layer.countries),
+    )
+
+
+@dataclass
+class Row:
+    name: str
+    where: str
+    details: str
+    markers: list[Marker]
+
+
+@dataclass
+class LayerRows:
+    layer: Layer
+    markers: list[Marker]
+    rows: list[Row] = field(default_factory=list)
+
+    def all_markers(self) -> list[Marker]:
+        return self.markers + [m for row in self.rows for m in row.markers]
+
+
+def layer_rows(layer: Layer, library: Library, refs: PageCitations, names: dict[str, str], drawn: set[str]) -> LayerRows:
+    group = LayerRows(layer, refs.add_all(layer.citations))
+    group.rows += [place_row(i, library, refs, names) for i in layer.places]
+    group.rows += [route_row(r, library, refs) for r in layer.routes]
+    group.rows += [member_row(m, refs, names, drawn) for m in layer.countries]
+    return group
+
+
+def unique(citations: list[Citation]) -> list[Citation]:
+    seen, out = set(), []
+    for c in citations:
+        if (c.source, c.quote) not in seen:
+            seen.add((c.source, c.quote))
+            out.append(c)
+    return out
+
+
+def place_row(item: PlaceOnLayer, library: Library, refs: PageCitations, names: dict[str, str]) -> Row:
+    place = library.places[item.place]
+    position = f"{abs(place.lat):.2f}° {'N' if place.lat >= 0 else 'S'}, {abs(place.lon):.2f}° {'E' if place.lon >= 0 else 'W'}"
+    country = names.get(place.country, place.country)
+    if place.approximate:
+        where = f"Large dashed ring in {country} around {position} ({APPROXIMATE})"
+    else:
+        where = f"Point in {country} at {position}"
+    details = " ".join(t for t in (item.text, place.note) if t)
+    return Row(item.label or place.name, where, details, refs.add_all(unique(item.citations + place.citations)))
+
+
+def route_row(route: Route, library: Library, refs: PageCitations) -> Row:
+    via = " – ".join(library.places[p].name for p in route.via)
+    return Row(route.name, f"Dashed line, schematic: {via}", route.text, refs.add_all(unique(route.citations)))
+
+
+def member_row(member: Member, refs: PageCitations, names: dict[str, str], drawn: set[str]) -> Row:
+    if member.country not in drawn:
+        where = "Not drawn: outside this map's area"
+    else:
+        where = "Dashed outline" if member.tier == "partial" else "Shaded"
+    status = status_line(member)
+    details = status[:1].upper() + status[1:] + "." + (f" {member.text}" if member.text else "")
+    return Row(names.get(member.country, member.country), where, details, refs.add_all(unique(member.citations)))

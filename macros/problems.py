@@ -1,0 +1,44 @@
+"""What goes wrong, said one way everywhere: a problem names file, entry, field and fix.
+
+Content errors (bad data, an unknown id in a page) stop the build with one readable line
+each; anything else is a bug and keeps its traceback.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str  # relative to the project root, e.g. docs/data/facts.yml
+    entry: str = ""
+    field: str = ""
+    message: str = ""
+
+    def __str__(self) -> str:
+        where = self.file + (f": entry '{self.entry}'" if self.entry else "") + (f", field '{self.field}'" if self.field else "")
+        return f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    """A mistake in the content (data or pages) that an editor fixes; never a bug."""
+
+
+class DataError(ContentError):
+    """Every problem found in the data, one readable line each, sorted by file and entry."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted({str(p) for p in problems})
+        super().__init__("\n".join(self.problems))
+
+
+class UnknownId(ContentError, KeyError):
+    def __init__(self, kind: str, wanted: str, known: list[str], where: str = ""):
+        close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
+        hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else f"known ids are in docs/data/{kind}.yml"
+        self.message = f"{where}unknown {kind} id '{wanted}': {hint}"
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
