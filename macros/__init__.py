@@ -12,6 +12,7 @@ import logging
 from . import build_state, chapter, page_macros
 from .cite_page import page_citation, page_title
 from .context import PageContext
+from .editions import load_editions
 from .loading import load_library
 from .problems import ContentError, DataError
 
@@ -21,10 +22,12 @@ log = logging.getLogger("mkdocs.plugins.macros.ngg")
 def define_env(env) -> None:
     """Validate the data (stopping the build with one line per problem) and register the macros."""
     try:
-        library = load_library()
+        library, editions = load_library(), load_editions()
     except DataError as err:
         stop(err.problems, f"{len(err.problems)} data problem(s): fix the entries above and build again")
-    setattr(env, build_state.ATTRIBUTE, build_state.BuildState(library))
+    setattr(env, build_state.ATTRIBUTE, build_state.BuildState(library, editions))
+    # The theme (footer, head metadata) shows the edition this build publishes.
+    env.conf["extra"]["edition"] = {"version": editions.newest.version, "date": editions.newest.date.isoformat()}
     for func in page_macros.MACROS:
         env.macro(bound(env, func), func.__name__)
 
@@ -53,6 +56,8 @@ def context(env) -> PageContext:
         directory_urls=env.conf["use_directory_urls"],
         offline=bool(env.conf["extra"].get("offline")),
         library=state.library,
+        editions=state.editions,
+        site_url=env.conf["site_url"] or "/",
         refs=state.page(env.page.file.src_uri),
         nav=tuple(env.conf["nav"] or ()),
     )

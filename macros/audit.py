@@ -17,8 +17,9 @@ from .seeds import normalise
 BLOCKS = "p, li, tr, figcaption, dd, dt, blockquote"
 # Figures that must carry a source line.
 FIGURES = "table, iframe, figure"
-# Where digits are not claims: reference lists (they are the citations), page furniture.
-EXEMPT_CLASSES = frozenset({"references", "page-meta"})
+# Where figures are not claims: reference lists (they are the citations), page furniture, lists of
+# section headings (the audit reads the prose under them), the site's own teaching plans and edition labels.
+EXEMPT_CLASSES = frozenset({"references", "page-meta", "section-links", "own-plan", "edition-meta"})
 SEED_COPY_WORDS = 12
 SOURCED_WORDS = 25
 CHAPTERS = "chapters/"  # pages held to the paragraph rule
@@ -62,12 +63,17 @@ def uncited_figures(art: Tag, page: str, names: list[str]) -> list[str]:
     return problems
 
 
+def in_brief(node: Tag) -> bool:
+    """The chapter summary box: it holds no figure (checked above) and sums up the cited text below."""
+    return node.find_parent(class_="abstract") is not None
+
+
 def unsourced_paragraphs(art: Tag, page: str, words: int = SOURCED_WORDS) -> list[str]:
     """In a chapter, a paragraph of `words` words or more that reports something cites its source;
     a teaching paragraph that only frames or asks says so with the class `frame`."""
     problems = []
     for para in art.select("p"):
-        if in_exempt(para) or "frame" in (para.get("class") or []) or para.find_parent(["figure", "details", "blockquote"]):
+        if in_exempt(para) or "frame" in (para.get("class") or []) or para.find_parent(["figure", "details", "blockquote"]) or in_brief(para):
             continue
         text = " ".join(own_text(para).split())
         if len(text.split()) >= words and not markers(para):
@@ -139,6 +145,7 @@ def audit_page(html: str, page: str, bibliography: set[str], seeds: dict[str, st
         + dangling_citations(art, page, bibliography)
         + misquoted_seeds(art, page, seeds)
         + copied_from_seeds(art, page, seeds)
+        + (unsourced_paragraphs(art, page) if page.startswith(CHAPTERS) else [])
     )
 
 
@@ -147,6 +154,7 @@ def bibliography_ids(html: str) -> set[str]:
 
 
 def main(site: Path) -> int:
+    from .editions import load_editions
     from .loading import load_library
 
     library = load_library()
@@ -154,9 +162,10 @@ def main(site: Path) -> int:
     page = site / "bibliography.html" if (site / "bibliography.html").exists() else site / "bibliography" / "index.html"
     bib = bibliography_ids(page.read_text(encoding="utf-8"))
     problems = []
+    editions = {e.version for e in load_editions().items}  # each edition's folder stays as published
     for path in sorted(site.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
-        if path.relative_to(site).parts[0] in FRAME_DIRS or REDIRECT in html:
+        if path.relative_to(site).parts[0] in FRAME_DIRS | editions or REDIRECT in html:
             continue
         problems += audit_page(html, str(path.relative_to(site)), bib, library.seed_texts, names)
     print("\n".join(problems) or "every figure cites its source")

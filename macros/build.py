@@ -1,18 +1,42 @@
-"""`make build`: the online site in site/, the offline bundle zipped in dist/.
+"""`make build`: every edition of the site in site/, the newest also at the root, and each
+edition's offline bundle, zipped, in dist/ and on the downloads page.
 
 Run as `python -m macros.build [OUT_DIR]`; tests call `build_all()` the same way.
 """
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
-from . import paths
+from . import old_editions, paths
+from .editions import Editions, load_editions
 
-BUNDLE_NAME = paths.BUNDLE_NAME
+# MkDocs' 404 page needs a web server and absolute URLs: useless from file://.
+NOT_OFFLINE = frozenset({"404.html"})
+
+
+def build_all(out: Path = paths.ROOT) -> dict[str, Path]:
+    editions = load_editions()
+    newest = editions.newest
+    site, offline, dist = out / "site", out / "build" / "offline", out / "dist"
+    for folder in (site, offline, dist):
+        shutil.rmtree(folder, ignore_errors=True)
+    mkdocs_build("mkdocs.yml", site)
+    mkdocs_build("mkdocs.offline.yml", offline)
+    shutil.copytree(site, site / newest.version)  # the newest edition at its own address too
+    bundles = {newest.version: zip_dir(offline, dist / paths.bundle_file(newest.version))}
+    root_url = site_url()
+    for edition in editions.items[1:]:
+        built = old_editions.build(edition, newest, root_url)
+        shutil.copytree(built.site, site / edition.version)
+        bundles[edition.version] = zip_dir(built.offline, dist / paths.bundle_file(edition.version))
+    publish_bundles(site, editions, bundles)
+    (site / "versions.json").write_text(versions_json(editions), encoding="utf-8")
+    return {"site": site, "offline": offline, "zip": bundles[newest.version], "bundles": dist}
 
 
 def mkdocs_build(config: str, site_dir: Path) -> None:
@@ -22,30 +46,49 @@ def mkdocs_build(config: str, site_dir: Path) -> None:
         raise SystemExit(f"mkdocs build -f {config} failed (exit {result.returncode}); the lines above name the file and entry")
 
 
-# MkDocs' 404 page needs a web server and absolute URLs: useless from file://.
-NOT_OFFLINE = frozenset({"404.html"})
-
-
 def zip_dir(folder: Path, zip_path: Path) -> Path:
-    """Zip a built site under one top folder, so it unzips into its own directory."""
+    """Zip a built site under one top folder named like the zip, so it unzips into its own directory."""
     zip_path.parent.mkdir(parents=True, exist_ok=True)
+    top = Path(zip_path.name.removesuffix(".zip"))
     with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as bundle:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.name not in NOT_OFFLINE:
-                bundle.write(path, Path(BUNDLE_NAME) / path.relative_to(folder))
+                bundle.write(path, top / path.relative_to(folder))
     return zip_path
 
 
-def build_all(out: Path = paths.ROOT) -> dict[str, Path]:
-    site, offline, dist = out / "site", out / "build" / "offline", out / "dist"
-    mkdocs_build("mkdocs.yml", site)
-    mkdocs_build("mkdocs.offline.yml", offline)
-    shutil.rmtree(dist, ignore_errors=True)
-    bundle = zip_dir(offline, dist / f"{BUNDLE_NAME}.zip")
-    # The online site offers the bundle for download.
-    (site / paths.BUNDLE_DOWNLOAD).parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(bundle, site / paths.BUNDLE_DOWNLOAD)
-    return {"site": site, "offline": offline, "zip": bundle}
+def publish_bundles(site: Path, editions: Editions, bundles: dict[str, Path]) -> None:
+    """Each edition's downloads page offers its own bundle and those of the editions before it."""
+    for at, edition in enumerate(editions.items):
+        folders = [site / edition.version] + ([site] if edition is editions.newest else [])
+        for folder in folders:
+            for older in editions.items[at:]:
+                place(bundles[older.version], folder / paths.bundle_download(older.version))
+            if paths.LEGACY_BUNDLE_DOWNLOAD.split("/")[-1] in downloads_page(folder):
+                place(bundles[edition.version], folder / paths.LEGACY_BUNDLE_DOWNLOAD)
+
+
+def downloads_page(folder: Path) -> str:
+    page = folder / "downloads" / "index.html"
+    return page.read_text(encoding="utf-8") if page.is_file() else ""
+
+
+def place(bundle: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(bundle, target)
+
+
+def versions_json(editions: Editions) -> str:
+    """The edition switch's list, in the format of mike (the versioning tool Material reads)."""
+    rows = [{"version": e.version, "title": e.label, "aliases": ["latest"] if e is editions.newest else []} for e in editions.items]
+    return json.dumps(rows, indent=1) + "\n"
+
+
+def site_url() -> str:
+    """The address the editions are published under (mkdocs.yml `site_url`)."""
+    from mkdocs.config import load_config  # noqa: PLC0415
+
+    return load_config(str(paths.ROOT / "mkdocs.yml")).site_url or "/"
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .citations import PageCitations
+from .editions import Editions
 from .library import Library
 
 ATTRIBUTE = "ngg_build"  # where the macros plugin instance holds the state
@@ -16,6 +17,7 @@ ATTRIBUTE = "ngg_build"  # where the macros plugin instance holds the state
 @dataclass
 class BuildState:
     library: Library
+    editions: Editions
     pages: dict[str, PageCitations] = field(default_factory=dict)
 
     def start_page(self, src_uri: str) -> PageCitations:

@@ -17,8 +17,8 @@ from .records import REGION, Citation, Layer, MapSpec, Member, Place, PlaceOnLay
 
 
 def problems(library: Library, data_dir: Path = paths.DATA) -> list[Problem]:
-    places = set(library.places) | written_ids(data_dir, paths.PLACES_FILE)
-    layers = set(library.layers) | written_ids(data_dir, paths.LAYERS_FILE)
+    places = set(library.places) | written_ids(data_dir / paths.PLACES_FILE)
+    layers = set(library.layers) | written_ids(data_dir / paths.LAYERS_FILE)
     found = [
         *record_citations(library),
         *glossary_links(library),

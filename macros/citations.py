@@ -25,6 +25,7 @@ class PageCitations:
     order: list[str] = field(default_factory=list)
     quotes: dict[str, list[str]] = field(default_factory=dict)
     count: int = 0
+    figures: set[str] = field(default_factory=set)  # facts that already have their anchor here
 
     def add(self, citation: Citation) -> Marker:
         problem = self.library.citation_problem(citation)
@@ -40,6 +41,13 @@ class PageCitations:
 
     def add_all(self, citations: list[Citation]) -> list[Marker]:
         return [self.add(c) for c in citations]
+
+    def anchor(self, fact_id: str) -> str | None:
+        """A figure's address on the page (`#fact-<id>`), given where it first appears."""
+        if fact_id in self.figures:
+            return None
+        self.figures.add(fact_id)
+        return f"fact-{fact_id}"
 
     def listed(self) -> list[tuple[Source, list[str]]]:
         return [(self.library.sources[s], self.quotes.get(s, [])) for s in self.order]

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from pybtex.database import BibliographyData, Entry, Person
 from pymdownx.slugs import slugify
 
-from .context import page_url
+from .context import edition_address
 
 SLUG = slugify(case="lower")
 STYLES = {"apa": "apa", "chicago": "chicago-author-date"}
@@ -81,9 +81,9 @@ def page_title(markdown: str, meta: dict, fallback: str = "") -> str:
     return re.sub(r"\s*\{#[^}]*\}\s*$", "", heading).strip()
 
 
-def online_url(site_url: str, src_uri: str) -> str:
-    """The published (online, directory-style) URL, also for pages built into the offline bundle."""
-    return (site_url or "/").rstrip("/") + "/" + page_url(src_uri, True)
+def online_url(site_url: str, version: str, src_uri: str) -> str:
+    """The page's permanent address in its edition, also for pages built into the offline bundle."""
+    return edition_address(site_url or "/", version, src_uri)
 
 
 def page_citation(config, src_uri: str, title: str) -> PageCitation:
@@ -96,6 +96,6 @@ def page_citation(config, src_uri: str, title: str) -> PageCitation:
         publisher=extra["publisher"],
         edition=str(edition["version"]),
         issued=date.fromisoformat(str(edition["date"])),
-        url=online_url(config["site_url"], src_uri),
+        url=online_url(config["site_url"], str(edition["version"]), src_uri),
         key=f"nggca-{SLUG(src_uri.removesuffix('.md').replace('/', ' '), '-')}-{str(edition['date'])[:4]}",
     )

@@ -7,6 +7,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from .citations import PageCitations
+from .editions import Edition, Editions
 from .library import Library
 
 
@@ -17,6 +18,8 @@ class PageContext:
     directory_urls: bool
     offline: bool
     library: Library
+    editions: Editions
+    site_url: str  # where the editions are published: <site_url><version>/ is each edition's address
     refs: PageCitations
     nav: tuple = ()
 
@@ -32,6 +35,19 @@ class PageContext:
         """Another page, relative to this one."""
         return get_relative_url(page_url(src_uri, self.directory_urls), self.url)
 
+    def edition_url(self, edition: Edition, src_uri: str = "index.md") -> str:
+        """A page's permanent address in an edition (online, directory style)."""
+        return edition_address(self.site_url, edition.version, src_uri)
+
+    @property
+    def address(self) -> str:
+        """This page's permanent address in the edition being built."""
+        return self.edition_url(self.editions.newest, self.src_uri)
+
 
 def page_url(src_uri: str, directory_urls: bool) -> str:
     return File(src_uri, "", "", directory_urls).url
+
+
+def edition_address(site_url: str, version: str, src_uri: str) -> str:
+    return f"{site_url.rstrip('/')}/{version}/{page_url(src_uri, True)}"

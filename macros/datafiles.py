@@ -1,4 +1,4 @@
-"""Where each kind of record is written, and reading one YAML file of them."""
+"""Reading one YAML data file: a list of records, or the problem that stops it being read."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,11 +6,6 @@ from pathlib import Path
 import yaml
 
 from .problems import Problem
-
-
-def kind_files(data_dir: Path, name: str) -> list[Path]:
-    """`facts.yml` and any `facts/*.yml` beside it: one kind of record may be split by chapter."""
-    return [data_dir / name, *sorted((data_dir / name.removesuffix(".yml")).glob("*.yml"))]
 
 
 def display(path: Path, data_dir: Path) -> str:
@@ -32,10 +27,7 @@ def parse(path: Path, name: str) -> tuple[list | None, list[Problem]]:
     return raw, []
 
 
-def written_ids(data_dir: Path, name: str) -> set[str]:
-    """Ids written in a kind's files, valid or not: a broken record is reported by its own file only."""
-    ids = set()
-    for path in kind_files(data_dir, name):
-        raw, _ = parse(path, "") if path.is_file() else (None, [])
-        ids |= {str(r["id"]) for r in raw or [] if isinstance(r, dict) and "id" in r}
-    return ids
+def written_ids(path: Path) -> set[str]:
+    """Ids written in a data file, valid or not: a broken record is reported by its own file only."""
+    raw, _ = parse(path, "") if path.is_file() else (None, [])
+    return {str(r["id"]) for r in raw or [] if isinstance(r, dict) and "id" in r}

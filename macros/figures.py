@@ -15,8 +15,7 @@ CARDINALS = (
 # Amounts, spans and shares in words; "one" and ordinals are left out (too often not a figure).
 MAGNITUDES = r"hundreds?|thousands?|millions?|billions?|trillions?|dozens?|decades?|century|centuries|half|halved|twice|thrice|doubled|tripled|quadrupled|per\s*cent|percent"
 DECADE_NAMES = r"(?:twen|thir|for|fif|six|seven|eigh|nine)ties|two-thousands"
-NUMBER = re.compile(r"\d")  # words (WORDS) join once edition 2.0 writes its figures in digits
-WORDS = re.compile(rf"\b(?:{'|'.join(CARDINALS)}|{MAGNITUDES}|{DECADE_NAMES})\b", re.IGNORECASE)
+NUMBER = re.compile(rf"\d|\b(?:{'|'.join(CARDINALS)}|{MAGNITUDES}|{DECADE_NAMES})\b", re.IGNORECASE)
 
 
 def without_names(text: str, names: list[str]) -> str:

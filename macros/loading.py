@@ -7,7 +7,7 @@ import yaml
 from pydantic import ValidationError
 
 from . import checks, gazetteer, paths
-from .datafiles import display, kind_files, parse
+from .datafiles import display, parse
 from .library import Library
 from .problems import DataError, Problem
 from .records import Event, Fact, Layer, MapSpec, Place, Record, Source, Term
@@ -42,16 +42,15 @@ def load_library(data_dir: Path = paths.DATA, seeds_dir: Path = paths.SEEDS) -> 
 
 
 def read_kind(data_dir: Path, name: str, model: type[Record]) -> tuple[list, list[Problem]]:
-    records, problems, seen = [], [], {}
-    for path in kind_files(data_dir, name):
-        found, bad = read_records(path, model, data_dir)
-        problems += bad
-        for record in found:
-            if record.id in seen:
-                problems.append(Problem(display(path, data_dir), record.id, "", f"duplicate id (first in {seen[record.id]}); every id must be unique"))
-            else:
-                seen[record.id] = display(path, data_dir)
-                records.append(record)
+    """One data file's records, each id once."""
+    found, problems = read_records(data_dir / name, model, data_dir)
+    records, seen = [], set()
+    for record in found:
+        if record.id in seen:
+            problems.append(Problem(display(data_dir / name, data_dir), record.id, "", "duplicate id; every id must be unique in the file"))
+        else:
+            seen.add(record.id)
+            records.append(record)
     return records, problems
 
 

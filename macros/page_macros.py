@@ -9,7 +9,9 @@ from __future__ import annotations
 from pymdownx.slugs import slugify
 
 from . import downloads, maps, paths, syllabus
+from .changes import compare
 from .context import PageContext
+from .dates import human_date
 from .problems import ContentError
 from .records import Citation
 from .render import render, render_inline
@@ -27,7 +29,7 @@ def cite(ctx: PageContext, source: str, quote: str | None = None, note: str | No
 def fact(ctx: PageContext, fact_id: str) -> str:
     """A figure from facts.yml with its citation markers."""
     record = ctx.library.get("facts", fact_id)
-    return render_inline("fact.html", fact=record, markers=ctx.refs.add_all(record.citations))
+    return render_inline("fact.html", fact=record, anchor=ctx.refs.anchor(fact_id), markers=ctx.refs.add_all(record.citations))
 
 
 def factbox(ctx: PageContext, title: str, fact_ids: list[str], box_id: str | None = None) -> str:
@@ -35,9 +37,10 @@ def factbox(ctx: PageContext, title: str, fact_ids: list[str], box_id: str | Non
     if not fact_ids:
         raise ContentError(f"factbox {title!r} lists no facts")
     records = [ctx.library.get("facts", fid) for fid in fact_ids]
-    rows = [{"fact": record, "markers": ctx.refs.add_all(record.citations)} for record in records]
+    rows = [{"fact": r, "anchor": ctx.refs.anchor(r.id), "markers": ctx.refs.add_all(r.citations), "as_of": human_date(r.as_of)} for r in records]
     firsts = {m.source.id: m for row in rows for m in row["markers"]}
-    return render("factbox.html", title=title, rows=rows, sources=list(firsts.values()), box_id=box_id or SLUG(title, "-"))
+    edition = ctx.editions.newest
+    return render("factbox.html", title=title, rows=rows, sources=list(firsts.values()), box_id=box_id or SLUG(title, "-"), edition=edition, address=ctx.address)
 
 
 def term(ctx: PageContext, term_id: str, label: str | None = None) -> str:
@@ -67,10 +70,11 @@ def data_downloads(ctx: PageContext) -> str:
 
 
 def offline_bundle(ctx: PageContext) -> str:
-    """The bundle's download link online; a note inside the bundle, which cannot hold itself."""
+    """Every edition's bundle online, the newest first; a note inside the bundle, which cannot hold itself."""
     if ctx.offline:
-        return render("offline_note.html")
-    return render("offline_link.html", href=ctx.site_link(paths.BUNDLE_DOWNLOAD))
+        return render("offline_note.html", edition=ctx.editions.newest)
+    bundles = [{"edition": e, "href": ctx.site_link(paths.bundle_download(e.version)), "name": paths.bundle_file(e.version)} for e in ctx.editions.items]
+    return render("offline_link.html", bundles=bundles)
 
 
 def timeline(ctx: PageContext) -> str:
@@ -84,9 +88,83 @@ def map(ctx: PageContext, map_id: str) -> str:  # noqa: A001 (the macro's name i
     return maps.figure(ctx.library, spec, ctx.refs, ctx.site_link)
 
 
+def changes(ctx: PageContext, version: str) -> str:
+    """What changed in an edition since the one before: figures (old -> new, each cited, each linked
+    where it stands in both editions), facts, sources, events and sections added or removed."""
+    new = ctx.editions.get(version)
+    old = ctx.editions.before(version)
+    if old is None:
+        raise ContentError(f"edition {version} is the first: there is nothing before it to compare")
+    return render("changes.html", **changes_view(ctx, compare(old, new, ctx.library)))
+
+
+def changes_view(ctx: PageContext, diff) -> dict:
+    def was():  # a marker citing the older edition for what it said
+        return ctx.refs.add(Citation(source=edition_source(diff.old.edition)))
+
+    def new_href(fact_id: str) -> str:
+        return ctx.page_link(diff.new.fact_pages[fact_id]) + f"#fact-{fact_id}" if fact_id in diff.new.fact_pages else ""
+
+    def old_href(fact_id: str) -> str:
+        return ctx.edition_url(diff.old.edition, diff.old.fact_pages[fact_id]) if fact_id in diff.old.fact_pages else ""
+
+    def new_fact(fact_id: str) -> dict:
+        record = ctx.library.facts[fact_id]
+        return {"fact": record, "as_of": human_date(record.as_of), "href": new_href(fact_id), "markers": ctx.refs.add_all(record.citations)}
+
+    def old_fact(fact_id: str) -> dict:
+        old = diff.old.facts[fact_id]
+        return {"old": old, "old_as_of": human_date(str(old["as_of"])), "old_href": old_href(fact_id), "was": was()}
+
+    changed = [new_fact(i) | old_fact(i) for i in diff.figures_changed()]
+    removed = [old_fact(i) for i in diff.removed("facts")]
+    events = [{"event": ctx.library.events[i], "date": human_date(ctx.library.events[i].date), "markers": ctx.refs.add_all(ctx.library.events[i].citations)} for i in diff.added("events")]
+    sources = {"added": [ctx.library.sources[i] for i in diff.added("sources")], "removed": [diff.old.sources[i] for i in diff.removed("sources")]}
+    added = [new_fact(i) for i in diff.added("facts")]
+    return {
+        "new": diff.new.edition, "old": diff.old.edition, "changed": changed, "added": added,
+        "changed_sources": firsts([m for row in changed for m in [row["was"], *row["markers"]]]),
+        "removed_sources": firsts([row["was"] for row in removed]),
+        "added_sources": firsts([m for row in added for m in row["markers"]]),
+        "event_sources": firsts([m for row in events for m in row["markers"]]),
+        "removed": removed, "events": events, "source_changes": sources, "sections": diff.sections(),
+        "bibliography": ctx.page_link(paths.BIBLIOGRAPHY_PAGE), "old_home": ctx.edition_url(diff.old.edition),
+        "chapter_link": lambda chapter, anchor="": ctx.page_link(chapter) + (f"#{anchor}" if anchor else ""),
+        "old_chapter_link": lambda chapter, anchor="": ctx.edition_url(diff.old.edition, chapter) + (f"#{anchor}" if anchor else ""),
+    }
+
+
+def firsts(markers: list) -> list:
+    """Each source once, at its first marker: a figure's source line."""
+    seen: dict = {}
+    for m in markers:
+        seen.setdefault(m.source.id, m)
+    return sorted(seen.values(), key=lambda m: m.number)
+
+
+def editions_list(ctx: PageContext) -> str:
+    """Every edition, newest first, with its address, its changes page and its offline bundle."""
+    rows = [
+        {"edition": e, "address": ctx.edition_url(e), "changes": ctx.page_link(f"editions/{e.version}.md") if ctx.editions.before(e.version) else "",
+         "bundle": "" if ctx.offline else ctx.site_link(paths.bundle_download(e.version))}  # a bundle cannot hold the bundles
+        for e in ctx.editions.items
+    ]
+    return render("editions.html", rows=rows, newest=ctx.editions.newest)
+
+
+def edition_summary(ctx: PageContext, version: str) -> str:
+    """What the editors say an edition changed, in their words (docs/data/editions.yml)."""
+    return render("edition_summary.html", edition=ctx.editions.get(version))
+
+
+def edition_source(edition) -> str:
+    """The bibliography entry of an earlier edition of this site, cited for what it said."""
+    return "ngg-edition-" + edition.version.replace(".", "-")
+
+
 def bibliography(ctx: PageContext) -> str:
     """Every source with a stable anchor; rendered once all pages are, so 'Cited in' is complete."""
     return BIBLIOGRAPHY_MARKER
 
 
-MACROS = (cite, fact, factbox, term, glossary, chapter_plan, data_downloads, offline_bundle, timeline, map, bibliography)
+MACROS = (cite, fact, factbox, term, glossary, chapter_plan, data_downloads, offline_bundle, timeline, map, changes, editions_list, edition_summary, bibliography)

@@ -23,6 +23,14 @@ MAPS_FILE = "maps.yml"
 BIBLIOGRAPHY_PAGE = "bibliography.md"
 GLOSSARY_PAGE = "glossary.md"
 
-# Where `make build` puts the offline zip inside the online site.
-BUNDLE_NAME = "new-great-game-offline"
-BUNDLE_DOWNLOAD = f"downloads/{BUNDLE_NAME}.zip"
+# Offline bundles carry their edition in their name; `make build` puts each in dist/ and
+# under downloads/ in the online site.
+LEGACY_BUNDLE_DOWNLOAD = "downloads/new-great-game-offline.zip"  # where edition 1.0 linked its own
+
+
+def bundle_file(version: str) -> str:
+    return f"new-great-game-{version}-offline.zip"
+
+
+def bundle_download(version: str) -> str:
+    return f"downloads/{bundle_file(version)}"

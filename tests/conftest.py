@@ -12,7 +12,9 @@ from browser import base_url, browser  # noqa: F401  (shared browser fixtures)
 from macros import paths
 from macros.audit import FRAME_DIRS
 from macros.build import build_all
+from macros.editions import load_editions
 from macros.loading import load_library
+from mkdocs.config import load_config
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
@@ -46,18 +48,31 @@ def library():
     return load_library()
 
 
+@pytest.fixture(scope="session")
+def editions():
+    return load_editions()
+
+
+@pytest.fixture(scope="session")
+def config():
+    """The site's own configuration (nav, site_url), read as MkDocs reads it."""
+    return load_config(str(paths.ROOT / "mkdocs.yml"))
+
+
 def is_redirect(html: str) -> bool:
     return 'http-equiv="refresh"' in html
 
 
 @pytest.fixture(scope="session")
-def content_pages(site) -> dict[str, str]:
-    """Every built content page of the online site: its path relative to site/ -> HTML."""
+def content_pages(site, editions) -> dict[str, str]:
+    """Every built content page of the newest edition at the root: its path relative to site/ -> HTML.
+    (Each edition's own folder, <version>/, is checked by tests/test_editions.py.)"""
+    skip = FRAME_DIRS | {e.version for e in editions.items}
     pages = {}
     for path in sorted(site.rglob("*.html")):
         rel = str(path.relative_to(site))
         html = path.read_text(encoding="utf-8")
-        if rel not in NOT_CONTENT and path.relative_to(site).parts[0] not in FRAME_DIRS and not is_redirect(html):
+        if rel not in NOT_CONTENT and path.relative_to(site).parts[0] not in skip and not is_redirect(html):
             pages[rel] = html
     return pages
 

@@ -96,3 +96,21 @@ def test_every_bibliography_entry_is_cited_somewhere(content_pages, site):
 
 def _source_list_links(html: str) -> list[str]:
     return [a["href"] for a in BeautifulSoup(html, "lxml").select(".page-sources li a[href*='#']")]
+
+
+def test_a_figure_in_words_needs_a_citation_as_digits_do():
+    problems = audit(page("<p>Three decades later the base was still there.</p><p>Trade doubled.</p>"))
+    assert [p.split("(")[1].split(")")[0] for p in problems] == ["'Three'", "'doubled'"]
+    assert audit(page(f"<p>Three decades later the base was still there.{marker('seed-a')}</p>", SEED_ENTRY)) == []
+
+
+def test_words_that_only_look_like_figures_pass():
+    assert audit(page("<p>On behalf of no one, the TB2 flew.</p>")) == []
+
+
+def test_a_long_chapter_paragraph_that_reports_something_must_cite():
+    long = "The government signed an agreement with its neighbour and opened the border crossings again for trade and travel after the long and bitter dispute ended in the spring."
+    [problem] = audit_page(page(f"<p>{long}</p>"), "chapters/x/index.html", BIB, SEEDS, names=[])
+    assert "a paragraph of 28 words cites no source" in problem
+    framed = page(f'<p class="frame">{long}</p><div class="admonition abstract"><p>{long}</p></div>')
+    assert audit_page(framed, "chapters/x/index.html", BIB, SEEDS, names=[]) == []

@@ -21,5 +21,5 @@ def test_cited_in_names_exactly_the_pages_whose_source_lists_hold_the_source(con
     cited = source_lists(content_pages)
     assert sorted(e["id"] for e in entries) == sorted(library.sources)
     for entry in entries:
-        links = {urljoin(page, a["href"]) + "index.html" for a in entry.select(".bib-cited a")}
+        links = {urljoin(page, a["href"]).lstrip("/") + "index.html" for a in entry.select(".bib-cited a")}
         assert links == cited.get(entry["id"], set()), entry["id"]

@@ -28,6 +28,7 @@ def copy_project(tmp: Path) -> Path:
         elif source.exists():
             shutil.copy(source, root / name)
     (root / "node_modules").symlink_to(paths.NODE_MODULES)
+    (root / ".git").symlink_to(paths.ROOT / ".git")  # the changes page reads older editions from git
     if paths.CACHE.is_dir():  # derived basemaps: recomputing them adds seconds per build
         (root / ".cache").symlink_to(paths.CACHE)
     return root

@@ -7,7 +7,6 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from macros.build import NOT_OFFLINE
@@ -17,13 +16,6 @@ ROOT = Path(__file__).resolve().parents[1]
 LINKED = {"a": "href", "link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src"}
 # Schemes that name no file and nothing on the web: nothing to check.
 NOT_CHECKED = ("javascript:", "data:", "blob:", "about:")
-
-
-def site_url() -> str:
-    """The online site's own address: links to it are checked against the built files."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    line = next(line for line in text.splitlines() if line.startswith("site_url:"))
-    return yaml.safe_load(line)["site_url"].rstrip("/") + "/"
 
 
 @functools.lru_cache(maxsize=None)
@@ -104,8 +96,9 @@ def link_problems(root: Path, own_url: str | None = None, skip: frozenset[str] =
     return sorted(problems)
 
 
-def test_every_link_of_the_online_site_resolves(site):
-    problems = link_problems(site, own_url=site_url())
+def test_every_link_of_the_online_site_resolves(site, config):
+    # Every edition's folder included: links to the site's own address are checked against its files.
+    problems = link_problems(site, own_url=config["site_url"])
     assert problems == [], f"{len(problems)} broken link(s):\n" + "\n".join(problems)
 
 

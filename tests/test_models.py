@@ -35,7 +35,7 @@ def test_a_fact_with_no_source_is_rejected(data_dir):
 def test_a_duplicate_id_is_rejected(data_dir):
     edit(data_dir, "sources.yml", lambda sources: sources.append(dict(sources[0])))
     first = yaml.safe_load((data_dir / "sources.yml").read_text())[0]["id"]
-    assert f"docs/data/sources.yml: entry '{first}': duplicate id (first in docs/data/sources.yml); every id must be unique" in problems(data_dir)
+    assert f"docs/data/sources.yml: entry '{first}': duplicate id; every id must be unique in the file" in problems(data_dir)
 
 
 def test_an_unknown_source_suggests_the_closest_ids(data_dir):

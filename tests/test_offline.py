@@ -8,7 +8,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from browser import visit
-from macros.build import BUNDLE_NAME
 
 FILE_ONLY = ("file://",)
 
@@ -18,7 +17,7 @@ def bundle(built, tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("unzipped")
     with zipfile.ZipFile(built["zip"]) as archive:
         archive.extractall(target)
-    return target / BUNDLE_NAME
+    return target / built["zip"].name.removesuffix(".zip")
 
 
 @pytest.fixture(scope="session")

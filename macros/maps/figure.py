@@ -99,7 +99,12 @@ def place_row(item: PlaceOnLayer, library: Library, refs: PageCitations, names: 
 
 def route_row(route: Route, library: Library, refs: PageCitations) -> Row:
     via = " – ".join(library.places[p].name for p in route.via)
-    return Row(route.name, f"Dashed line, schematic: {via}", route.text, refs.add_all(unique(route.citations)))
+    return Row(route.name, f"Dashed line, schematic: {via}", route.text, refs.add_all(unique(route_citations(route, library))))
+
+
+def route_citations(route: Route, library: Library) -> list[Citation]:
+    """What the route says, then where each of its points was read."""
+    return route.citations + [c for stop in route.via for c in library.places[stop].citations]
 
 
 def member_row(member: Member, refs: PageCitations, names: dict[str, str], drawn: set[str]) -> Row:

@@ -7,6 +7,7 @@ from .. import basemap
 from ..library import Library
 from ..records import Citation, Layer, MapSpec
 from .document import SITE_NAME
+from .figure import route_citations, unique
 from .geometry import spec_basemap, tolerance
 
 
@@ -32,7 +33,7 @@ def layer_features(layer: Layer, library: Library, shapes: dict[str, dict]) -> l
         props["sources"] = source_refs(library, place.citations + item.citations)
         features.append(feature(f"{layer.id}/{place.id}", props, {"type": "Point", "coordinates": [place.lon, place.lat]}))
     for route in layer.routes:
-        props = common | {"name": route.name, "via": route.via, "schematic": True, "text": route.text, "sources": source_refs(library, route.citations)}
+        props = common | {"name": route.name, "via": route.via, "schematic": True, "text": route.text, "sources": source_refs(library, unique(route_citations(route, library)))}
         coords = [[library.places[p].lon, library.places[p].lat] for p in route.via]
         features.append(feature(f"{layer.id}/{route.id}", props, {"type": "LineString", "coordinates": coords}))
     for member in layer.countries:

@@ -1,0 +1,83 @@
+"""The editions a syllabus can assign: each stays readable and citable at its own address.
+
+`docs/data/editions.yml` lists them newest first. The newest is the working tree; each older
+one names the commit it was published from (`build_editions.py` rebuilds it from there).
+"""
+from __future__ import annotations
+
+import subprocess
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import yaml
+from pydantic import Field, ValidationError, model_validator
+
+from . import paths
+from .problems import DataError, Problem
+from .records import Record, Text
+
+EDITIONS_FILE = "editions.yml"
+Version = Annotated[str, Field(pattern=r"^\d+\.\d+$")]
+
+
+class Edition(Record):
+    version: Version
+    date: date
+    commit: str | None = Field(default=None, pattern=r"^[0-9a-f]{7,40}$")
+    summary: Text
+
+    @property
+    def label(self) -> str:
+        return f"Edition {self.version} ({self.date.isoformat()})"
+
+
+class Editions(Record):
+    items: list[Edition] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def newest_first_and_only_the_newest_unpublished(self):
+        if [e.date for e in self.items] != sorted((e.date for e in self.items), reverse=True):
+            raise ValueError("list editions newest first, by date")
+        if len({e.version for e in self.items}) != len(self.items):
+            raise ValueError("every edition has its own version")
+        if self.items[0].commit is not None or any(e.commit is None for e in self.items[1:]):
+            raise ValueError("the newest edition has no commit (it is the working tree); every older one names the commit it was published from")
+        return self
+
+    @property
+    def newest(self) -> Edition:
+        return self.items[0]
+
+    def before(self, version: str) -> Edition | None:
+        versions = [e.version for e in self.items]
+        at = versions.index(version)
+        return self.items[at + 1] if at + 1 < len(self.items) else None
+
+    def get(self, version: str) -> Edition:
+        return next(e for e in self.items if e.version == version)
+
+
+def load_editions(path: Path = paths.DATA / EDITIONS_FILE) -> Editions:
+    try:
+        return Editions(items=yaml.safe_load(path.read_text(encoding="utf-8")))
+    except ValidationError as err:
+        name = f"docs/data/{path.name}"
+        raise DataError([Problem(name, "", ".".join(str(p) for p in e["loc"][1:]), e["msg"]) for e in err.errors()]) from None
+
+
+def file_at(edition: Edition, rel: str) -> str | None:
+    """A file's text as an edition published it (the working tree for the newest), or None."""
+    if edition.commit is None:
+        path = paths.ROOT / rel
+        return path.read_text(encoding="utf-8") if path.is_file() else None
+    result = subprocess.run(["git", "show", f"{edition.commit}:{rel}"], cwd=paths.ROOT, capture_output=True, text=True)
+    return result.stdout if result.returncode == 0 else None
+
+
+def files_at(edition: Edition, folder: str) -> list[str]:
+    """The files under a folder as an edition published it."""
+    if edition.commit is None:
+        return sorted(str(p.relative_to(paths.ROOT)) for p in (paths.ROOT / folder).rglob("*") if p.is_file())
+    result = subprocess.run(["git", "ls-tree", "-r", "--name-only", edition.commit, folder], cwd=paths.ROOT, capture_output=True, text=True, check=True)
+    return result.stdout.split()
