@@ -80,6 +80,7 @@ def test_no_serious_axe_violation_on_any_page_or_map_frame(browser, base_url, th
         page = v.page
         for rel in theme_pages:
             page.goto(page_url(base_url, rel), wait_until="load")
+            page.wait_for_selector(".md-version__current")  # the edition switch, which Material adds after load
             # The palette comes from the media query, not from a choice stored by an earlier page.
             shown = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
             if shown != SCHEMES[scheme]:

@@ -89,3 +89,17 @@ def test_every_edition_offers_its_offline_bundle_named_for_it(built, site, editi
         with zipfile.ZipFile(built["bundles"] / name) as bundle:
             home = bundle.read(f"{name.removesuffix('.zip')}/index.html").decode()
         assert f"Edition {edition.version}" in soup(home).select_one(".md-copyright .edition").get_text()
+
+
+def test_the_edition_switch_moves_to_the_same_page_in_another_edition(browser, base_url, editions):
+    from browser import visit
+
+    older = editions.items[1].version
+    with visit(browser, (base_url,)) as v:
+        v.page.goto(base_url + "chapters/turkey/", wait_until="load")
+        assert editions.newest.version in v.page.locator(".md-version__current").inner_text()
+        v.page.locator(".md-version").hover()
+        v.page.locator(f".md-version__link[href*='/{older}/']").click()
+        v.page.wait_for_url(f"**/{older}/chapters/turkey/")
+        assert v.page.locator(".edition-notice").is_visible()
+        assert v.errors == [] and v.outside == []
