@@ -74,6 +74,9 @@ def checkout(edition: Edition, src: Path) -> Path:
     src.mkdir(parents=True)
     with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
         tar.extractall(src, filter="data")
+    derived = src.parent / "derived"  # its basemaps and the like, kept across rebuilds (keyed by their inputs)
+    derived.mkdir(exist_ok=True)
+    (src / ".cache").symlink_to(derived)
     return src
 
 
