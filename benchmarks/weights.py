@@ -7,6 +7,7 @@ loads them), with its headers: the figure DevTools shows as "transferred".
 from __future__ import annotations
 
 import gzip
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -24,10 +25,15 @@ class Weight:
 
 
 def content_pages(site: Path) -> list[str]:
-    """Every page of a built site but MkDocs' 404 page and redirect stubs."""
+    """Every page of the newest edition (the site's root) but MkDocs' 404 page and redirect stubs;
+    each edition's own folder, listed in versions.json, holds copies or older editions."""
+    versions = site / "versions.json"
+    folders = {row["version"] for row in json.loads(versions.read_text(encoding="utf-8"))} if versions.is_file() else set()
     pages = []
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
+        if rel.split("/")[0] in folders:
+            continue
         if rel != "404.html" and 'http-equiv="refresh"' not in path.read_text(encoding="utf-8")[:2000]:
             pages.append(rel)
     return pages
