@@ -16,6 +16,14 @@ class Marker:
     uid: str
 
 
+def first_markers(markers: list[Marker]) -> list[Marker]:
+    """Each source once, at its first marker, in number order: a figure's source line."""
+    seen: dict[str, Marker] = {}
+    for m in markers:
+        seen.setdefault(m.source.id, m)
+    return sorted(seen.values(), key=lambda m: m.number)
+
+
 @dataclass
 class PageCitations:
     """The sources one page cites, in order of first use; one instance per page render."""

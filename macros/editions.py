@@ -14,7 +14,7 @@ import yaml
 from pydantic import Field, ValidationError, model_validator
 
 from . import paths
-from .problems import DataError, Problem
+from .problems import DataError, Problem, UnknownId
 from .records import Record, Text
 
 EDITIONS_FILE = "editions.yml"
@@ -55,7 +55,10 @@ class Editions(Record):
         return self.items[at + 1] if at + 1 < len(self.items) else None
 
     def get(self, version: str) -> Edition:
-        return next(e for e in self.items if e.version == version)
+        found = [e for e in self.items if e.version == version]
+        if not found:
+            raise UnknownId("editions", version, [e.version for e in self.items])
+        return found[0]
 
 
 def load_editions(path: Path = paths.DATA / EDITIONS_FILE) -> Editions:

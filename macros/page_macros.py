@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from pymdownx.slugs import slugify
 
-from . import downloads, maps, paths, syllabus
+from . import changes_page, downloads, maps, paths, syllabus
 from .changes import compare
+from .citations import first_markers
 from .context import PageContext
 from .dates import human_date
 from .problems import ContentError
@@ -38,9 +39,8 @@ def factbox(ctx: PageContext, title: str, fact_ids: list[str], box_id: str | Non
         raise ContentError(f"factbox {title!r} lists no facts")
     records = [ctx.library.get("facts", fid) for fid in fact_ids]
     rows = [{"fact": r, "anchor": ctx.refs.anchor(r.id), "markers": ctx.refs.add_all(r.citations), "as_of": human_date(r.as_of)} for r in records]
-    firsts = {m.source.id: m for row in rows for m in row["markers"]}
-    edition = ctx.editions.newest
-    return render("factbox.html", title=title, rows=rows, sources=list(firsts.values()), box_id=box_id or SLUG(title, "-"), edition=edition, address=ctx.address)
+    sources = first_markers([m for row in rows for m in row["markers"]])
+    return render("factbox.html", title=title, rows=rows, sources=sources, box_id=box_id or SLUG(title, "-"), edition=ctx.editions.newest, address=ctx.address)
 
 
 def term(ctx: PageContext, term_id: str, label: str | None = None) -> str:
@@ -95,51 +95,7 @@ def changes(ctx: PageContext, version: str) -> str:
     old = ctx.editions.before(version)
     if old is None:
         raise ContentError(f"edition {version} is the first: there is nothing before it to compare")
-    return render("changes.html", **changes_view(ctx, compare(old, new, ctx.library)))
-
-
-def changes_view(ctx: PageContext, diff) -> dict:
-    def was():  # a marker citing the older edition for what it said
-        return ctx.refs.add(Citation(source=edition_source(diff.old.edition)))
-
-    def new_href(fact_id: str) -> str:
-        return ctx.page_link(diff.new.fact_pages[fact_id]) + f"#fact-{fact_id}" if fact_id in diff.new.fact_pages else ""
-
-    def old_href(fact_id: str) -> str:
-        return ctx.edition_url(diff.old.edition, diff.old.fact_pages[fact_id]) if fact_id in diff.old.fact_pages else ""
-
-    def new_fact(fact_id: str) -> dict:
-        record = ctx.library.facts[fact_id]
-        return {"fact": record, "as_of": human_date(record.as_of), "href": new_href(fact_id), "markers": ctx.refs.add_all(record.citations)}
-
-    def old_fact(fact_id: str) -> dict:
-        old = diff.old.facts[fact_id]
-        return {"old": old, "old_as_of": human_date(str(old["as_of"])), "old_href": old_href(fact_id), "was": was()}
-
-    changed = [new_fact(i) | old_fact(i) for i in diff.figures_changed()]
-    removed = [old_fact(i) for i in diff.removed("facts")]
-    events = [{"event": ctx.library.events[i], "date": human_date(ctx.library.events[i].date), "markers": ctx.refs.add_all(ctx.library.events[i].citations)} for i in diff.added("events")]
-    sources = {"added": [ctx.library.sources[i] for i in diff.added("sources")], "removed": [diff.old.sources[i] for i in diff.removed("sources")]}
-    added = [new_fact(i) for i in diff.added("facts")]
-    return {
-        "new": diff.new.edition, "old": diff.old.edition, "changed": changed, "added": added,
-        "changed_sources": firsts([m for row in changed for m in [row["was"], *row["markers"]]]),
-        "removed_sources": firsts([row["was"] for row in removed]),
-        "added_sources": firsts([m for row in added for m in row["markers"]]),
-        "event_sources": firsts([m for row in events for m in row["markers"]]),
-        "removed": removed, "events": events, "source_changes": sources, "sections": diff.sections(),
-        "bibliography": ctx.page_link(paths.BIBLIOGRAPHY_PAGE), "old_home": ctx.edition_url(diff.old.edition),
-        "chapter_link": lambda chapter, anchor="": ctx.page_link(chapter) + (f"#{anchor}" if anchor else ""),
-        "old_chapter_link": lambda chapter, anchor="": ctx.edition_url(diff.old.edition, chapter) + (f"#{anchor}" if anchor else ""),
-    }
-
-
-def firsts(markers: list) -> list:
-    """Each source once, at its first marker: a figure's source line."""
-    seen: dict = {}
-    for m in markers:
-        seen.setdefault(m.source.id, m)
-    return sorted(seen.values(), key=lambda m: m.number)
+    return render("changes.html", **changes_page.view(ctx, compare(old, new, ctx.library)))
 
 
 def editions_list(ctx: PageContext) -> str:
@@ -155,11 +111,6 @@ def editions_list(ctx: PageContext) -> str:
 def edition_summary(ctx: PageContext, version: str) -> str:
     """What the editors say an edition changed, in their words (docs/data/editions.yml)."""
     return render("edition_summary.html", edition=ctx.editions.get(version))
-
-
-def edition_source(edition) -> str:
-    """The bibliography entry of an earlier edition of this site, cited for what it said."""
-    return "ngg-edition-" + edition.version.replace(".", "-")
 
 
 def bibliography(ctx: PageContext) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..citations import Marker, PageCitations
+from ..citations import Marker, PageCitations, first_markers
 from ..library import Library
 from ..records import Citation, Layer, MapSpec, Member, PlaceOnLayer, Route
 from ..render import render
@@ -32,15 +32,12 @@ def figure(library: Library, spec: MapSpec, refs: PageCitations, link: Callable[
     caption_markers = refs.add_all(spec.citations)
     groups = [layer_rows(library.layers[layer_id], library, refs, names, drawn) for layer_id in spec.layers]
     ground = refs.add(Citation(source=BASEMAP_SOURCE))
-    firsts: dict[str, Marker] = {}
-    for m in caption_markers + [m for g in groups for m in g.all_markers()] + [ground]:
-        firsts.setdefault(m.source.id, m)
     return render(
         "map_figure.html",
         spec=spec,
         caption_markers=caption_markers,
         groups=groups,
-        sources=sorted(firsts.values(), key=lambda m: m.number),
+        sources=first_markers(caption_markers + [m for g in groups for m in g.all_markers()] + [ground]),
         frame=link(document_path(spec.id)),
         loader=link(LOADER),
         data=link(data_path(spec.id)),

@@ -1,4 +1,4 @@
-"""Bad data gets a clear error naming file, entry, field and fix; never a broken page."""
+"""Loading the data (macros/loading.py): bad data gets a clear error naming file, entry, field and fix; never a broken page."""
 from __future__ import annotations
 
 

@@ -1,0 +1,50 @@
+"""The changes page: a comparison of two editions (`changes.py`) as its template shows it."""
+from __future__ import annotations
+
+from . import paths
+from .changes import Changes
+from .citations import first_markers
+from .context import PageContext
+from .dates import human_date
+from .records import Citation
+
+
+def view(ctx: PageContext, diff: Changes) -> dict:
+    """What the template shows, each figure with its markers (the older ones citing the older edition)."""
+    def was():  # a marker citing the older edition for what it said
+        return ctx.refs.add(Citation(source=edition_source(diff.old.edition)))
+
+    def new_href(fact_id: str) -> str:
+        return ctx.page_link(diff.new.fact_pages[fact_id]) + f"#fact-{fact_id}" if fact_id in diff.new.fact_pages else ""
+
+    def old_href(fact_id: str) -> str:
+        return ctx.edition_url(diff.old.edition, diff.old.fact_pages[fact_id]) if fact_id in diff.old.fact_pages else ""
+
+    def new_fact(fact_id: str) -> dict:
+        record = ctx.library.facts[fact_id]
+        return {"fact": record, "as_of": human_date(record.as_of), "href": new_href(fact_id), "markers": ctx.refs.add_all(record.citations)}
+
+    def old_fact(fact_id: str) -> dict:
+        old = diff.old.facts[fact_id]
+        return {"old": old, "old_as_of": human_date(str(old["as_of"])), "old_href": old_href(fact_id), "was": was()}
+
+    changed = [new_fact(i) | old_fact(i) for i in diff.figures_changed()]
+    removed = [old_fact(i) for i in diff.removed("facts")]
+    events = [{"event": ctx.library.events[i], "date": human_date(ctx.library.events[i].date), "markers": ctx.refs.add_all(ctx.library.events[i].citations)} for i in diff.added("events")]
+    sources = {"added": [ctx.library.sources[i] for i in diff.added("sources")], "removed": [diff.old.sources[i] for i in diff.removed("sources")]}
+    added = [new_fact(i) for i in diff.added("facts")]
+    return {
+        "new": diff.new.edition, "old": diff.old.edition, "changed": changed, "added": added,
+        "changed_sources": first_markers([m for row in changed for m in [row["was"], *row["markers"]]]),
+        "removed_sources": first_markers([row["was"] for row in removed]),
+        "added_sources": first_markers([m for row in added for m in row["markers"]]),
+        "removed": removed, "events": events, "source_changes": sources, "sections": diff.sections(),
+        "bibliography": ctx.page_link(paths.BIBLIOGRAPHY_PAGE), "old_home": ctx.edition_url(diff.old.edition),
+        "chapter_link": lambda chapter, anchor="": ctx.page_link(chapter) + (f"#{anchor}" if anchor else ""),
+        "old_chapter_link": lambda chapter, anchor="": ctx.edition_url(diff.old.edition, chapter) + (f"#{anchor}" if anchor else ""),
+    }
+
+
+def edition_source(edition) -> str:
+    """The bibliography entry of an earlier edition of this site, cited for what it said."""
+    return "ngg-edition-" + edition.version.replace(".", "-")
