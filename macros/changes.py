@@ -3,7 +3,7 @@ data files and chapters (the older read from its commit): facts, sources, events
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import yaml
 
@@ -27,7 +27,7 @@ class EditionData:
     sources: dict[str, dict]
     events: dict[str, dict]
     sections: dict[str, list[tuple[str, str]]]  # chapter file -> (title, anchor)
-    fact_pages: dict[str, str] = field(default_factory=dict)  # fact id -> first page (docs-relative) showing it
+    fact_pages: dict[str, str]  # fact id -> first page (docs-relative) showing it
 
 
 @dataclass
@@ -78,35 +78,33 @@ def edition_data(edition: Edition) -> EditionData:
         raw = yaml.safe_load(file_at(edition, f"docs/data/{name}") or "[]") or []
         return {str(r["id"]): r for r in raw if isinstance(r, dict) and "id" in r}
 
-    data = EditionData(edition, records(paths.FACTS_FILE), records(paths.SOURCES_FILE), records(paths.EVENTS_FILE), chapter_sections(edition))
-    data.fact_pages = fact_pages(edition)
-    return data
+    pages = markdown_pages(edition)
+    facts, sources, events = (records(name) for name in (paths.FACTS_FILE, paths.SOURCES_FILE, paths.EVENTS_FILE))
+    return EditionData(edition, facts, sources, events, chapter_sections(pages), fact_pages(pages))
 
 
 def current_data(edition: Edition, library: Library) -> EditionData:
     def dumped(table: dict) -> dict[str, dict]:
         return {k: v.model_dump(mode="json") for k, v in table.items()}
 
-    data = EditionData(edition, dumped(library.facts), dumped(library.sources), dumped(library.events), chapter_sections(edition))
-    data.fact_pages = fact_pages(edition)
-    return data
+    pages = markdown_pages(edition)
+    return EditionData(edition, dumped(library.facts), dumped(library.sources), dumped(library.events), chapter_sections(pages), fact_pages(pages))
 
 
-def chapter_sections(edition: Edition) -> dict[str, list[tuple[str, str]]]:
-    out = {}
-    for rel in files_at(edition, CHAPTERS):
-        if rel.endswith(".md"):
-            out[rel] = [(m["title"], m["anchor"]) for m in SECTION.finditer(file_at(edition, rel) or "")]
-    return out
+def markdown_pages(edition: Edition) -> dict[str, str]:
+    """Every Markdown page under docs/ as the edition published it, read once."""
+    return {rel: file_at(edition, rel) or "" for rel in files_at(edition, "docs") if rel.endswith(".md")}
 
 
-def fact_pages(edition: Edition) -> dict[str, str]:
+def chapter_sections(pages: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
+    return {rel: [(m["title"], m["anchor"]) for m in SECTION.finditer(text)] for rel, text in pages.items() if rel.startswith(CHAPTERS + "/")}
+
+
+def fact_pages(pages: dict[str, str]) -> dict[str, str]:
     """Fact id -> the first page (in file order) whose Markdown shows it, by fact() or factbox()."""
-    pages: dict[str, str] = {}
-    for rel in files_at(edition, "docs"):
-        if rel.endswith(".md"):
-            text = file_at(edition, rel) or ""
-            ids = FACT_CALL.findall(text) + [i for box in FACTBOX_CALL.findall(text) for i in QUOTED_ID.findall(box)]
-            for fact_id in ids:
-                pages.setdefault(fact_id, rel.removeprefix("docs/"))
-    return pages
+    found: dict[str, str] = {}
+    for rel, text in pages.items():
+        ids = FACT_CALL.findall(text) + [i for box in FACTBOX_CALL.findall(text) for i in QUOTED_ID.findall(box)]
+        for fact_id in ids:
+            found.setdefault(fact_id, rel.removeprefix("docs/"))
+    return found

@@ -81,11 +81,6 @@ def page_title(markdown: str, meta: dict, fallback: str = "") -> str:
     return re.sub(r"\s*\{#[^}]*\}\s*$", "", heading).strip()
 
 
-def online_url(site_url: str, version: str, src_uri: str) -> str:
-    """The page's permanent address in its edition, also for pages built into the offline bundle."""
-    return edition_address(site_url or "/", version, src_uri)
-
-
 def page_citation(config, src_uri: str, title: str) -> PageCitation:
     extra = config["extra"]
     edition = extra["edition"]
@@ -96,6 +91,7 @@ def page_citation(config, src_uri: str, title: str) -> PageCitation:
         publisher=extra["publisher"],
         edition=str(edition["version"]),
         issued=date.fromisoformat(str(edition["date"])),
-        url=online_url(config["site_url"], str(edition["version"]), src_uri),
+        # The page's permanent address in its edition, also for pages built into the offline bundle.
+        url=edition_address(config["site_url"] or "/", str(edition["version"]), src_uri),
         key=f"nggca-{SLUG(src_uri.removesuffix('.md').replace('/', ' '), '-')}-{str(edition['date'])[:4]}",
     )
