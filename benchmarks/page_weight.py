@@ -44,7 +44,8 @@ def load_with_maps(page, settle_ms: int) -> int:
     """Scroll each map figure into view and wait for its map to draw; returns the number of maps."""
     figures = page.locator("figure.map-figure")
     for i in range(figures.count()):
-        figures.nth(i).scroll_into_view_if_needed()
+        # In script: the protocol's scroll would miss a figure in a block not yet laid out.
+        figures.nth(i).evaluate("figure => figure.scrollIntoView({block: 'center'})")
         page.frame_locator("figure.map-figure iframe").nth(i).locator("path.ngg-land").first.wait_for(state="attached", timeout=15_000)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(settle_ms)

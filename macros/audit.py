@@ -41,7 +41,7 @@ def markers(block: Tag) -> list[str]:
 def own_text(block: Tag) -> str:
     """A block's own text, without citation markers and page furniture."""
     clone = BeautifulSoup(str(block), "lxml")
-    for node in clone.select("sup.cite, .headerlink, .page-meta, .references"):
+    for node in clone.select("sup.cite, .term-tip, .headerlink, .page-meta, .references"):
         node.decompose()
     return clone.get_text(" ")
 
@@ -120,7 +120,7 @@ def misquoted_seeds(art: Tag, page: str, seeds: dict[str, str]) -> list[str]:
 def copied_from_seeds(art: Tag, page: str, seeds: dict[str, str], words: int = SEED_COPY_WORDS) -> list[str]:
     """Seed sentences may appear only as marked quotes: find unmarked runs of `words` words."""
     clone = BeautifulSoup(str(art), "lxml")
-    for node in clone.select("q, blockquote, sup.cite, .references"):
+    for node in clone.select("q, blockquote, sup.cite, .term-tip, .references"):
         node.decompose()
     tokens = normalise(clone.get_text(" ")).lower().split()
     seed_runs = {

@@ -34,6 +34,7 @@ class PageCitations:
     quotes: dict[str, list[str]] = field(default_factory=dict)
     count: int = 0
     figures: set[str] = field(default_factory=set)  # facts that already have their anchor here
+    tips: int = 0  # glossary-term tooltips so far
 
     def add(self, citation: Citation) -> Marker:
         problem = self.library.citation_problem(citation)
@@ -56,6 +57,11 @@ class PageCitations:
             return None
         self.figures.add(fact_id)
         return f"fact-{fact_id}"
+
+    def tip_uid(self) -> str:
+        """A page-unique id for a glossary term's tooltip."""
+        self.tips += 1
+        return f"t{self.tips}"
 
     def listed(self) -> list[tuple[Source, list[str]]]:
         return [(self.library.sources[s], self.quotes.get(s, [])) for s in self.order]

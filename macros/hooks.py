@@ -16,7 +16,14 @@ from mkdocs.structure.files import Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
 from macros import assets, bibliography, build_state, downloads, maps, paths  # noqa: E402
+from macros.flow import FlowExtension  # noqa: E402
 from macros.page_macros import BIBLIOGRAPHY_MARKER  # noqa: E402
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Group each page's text between headings into blocks the browser can skip until read."""
+    config.markdown_extensions.append(FlowExtension())
+    return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

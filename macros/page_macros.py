@@ -44,10 +44,10 @@ def factbox(ctx: PageContext, title: str, fact_ids: list[str], box_id: str | Non
 
 
 def term(ctx: PageContext, term_id: str, label: str | None = None) -> str:
-    """A key term linked to its glossary entry."""
+    """A key term linked to its glossary entry; its definition shows on hover and keyboard focus."""
     record = ctx.library.get("terms", term_id)
     href = ctx.page_link(paths.GLOSSARY_PAGE)
-    return render_inline("term.html", term=record, label=label or record.abbr or record.term, href=href)
+    return render_inline("term.html", term=record, label=label or record.abbr or record.term, href=href, uid=ctx.refs.tip_uid())
 
 
 def glossary(ctx: PageContext) -> str:

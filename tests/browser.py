@@ -33,6 +33,18 @@ def base_url(site):
         yield url
 
 
+# Blocks a reader has not scrolled to are skipped by the browser (content-visibility: auto), so
+# nothing in them has a layout yet: render them all, as scrolling would, before measuring.
+RENDER_ALL = """() => {
+  for (const el of document.querySelectorAll('*'))
+    if (getComputedStyle(el).contentVisibility === 'auto') el.style.contentVisibility = 'visible';
+}"""
+
+
+def render_all(page) -> None:
+    page.evaluate(RENDER_ALL)
+
+
 class Visit:
     """One page load that records console errors and every request leaving `allowed` origins."""
 

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from browser import page_url, visit
+from browser import page_url, render_all, visit
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -81,6 +81,7 @@ def test_no_serious_axe_violation_on_any_page_or_map_frame(browser, base_url, th
         for rel in theme_pages:
             page.goto(page_url(base_url, rel), wait_until="load")
             page.wait_for_selector(".md-version__current")  # the edition switch, which Material adds after load
+            render_all(page)  # axe reads colours and sizes from the layout
             # The palette comes from the media query, not from a choice stored by an earlier page.
             shown = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
             if shown != SCHEMES[scheme]:
@@ -179,6 +180,23 @@ def test_citation_markers_work_from_the_keyboard(browser, base_url, theme_pages,
                 problems += [f"{rel} at {width}px: the tip of marker {m} is cut off or covered" for m in page.evaluate(EVERY_TIP)]
     assert problems == [], "\n".join(problems)
 
+
+
+def test_glossary_terms_show_their_definition_on_focus(browser, base_url, theme_pages):
+    """A key term links to the glossary and, on keyboard focus as on hover, shows its definition."""
+    rel = next((r for r, html in theme_pages.items() if 'class="term-tip"' in html), None)
+    assert rel, "no page links a glossary term"
+    with visit(browser, (base_url,), viewport={"width": 1440, "height": 800}) as v:
+        v.page.goto(page_url(base_url, rel), wait_until="load")
+        term = v.page.locator("a.term").first
+        tip = v.page.locator("#" + term.get_attribute("aria-describedby"))
+        expect(tip).to_be_hidden()
+        term.focus()
+        expect(tip).to_be_visible()
+        expect(term).to_have_accessible_description(re.compile(r"^[^:]+: \w"))
+        v.page.mouse.move(0, 0)
+        v.page.keyboard.press("Tab")
+        expect(tip).to_be_hidden()
 
 def test_ids_are_unique_on_every_page(content_pages):
     """A repeated id breaks #links and points aria-describedby at the wrong tooltip

@@ -16,3 +16,17 @@ def test_the_search_index_loads_only_when_the_reader_opens_search(browser, base_
         v.page.wait_for_selector(".md-search-result__item", timeout=10_000)
         assert v.page.locator(".md-search-result__item").count() > 0
         assert v.errors == [] and v.outside == []
+
+
+def test_the_search_worker_starts_only_when_the_reader_opens_search(browser, base_url):
+    """Material's search worker (lunr) is a file most readers never need: it waits, like the index."""
+    with visit(browser, (base_url,)) as v:
+        v.page.goto(base_url + "chapters/china/", wait_until="load")
+        v.page.wait_for_selector(".md-version__current")
+        assert v.page.workers == [], "a first visit does not start the search worker"
+        with v.page.expect_worker() as started:
+            v.page.keyboard.press("/")
+        assert "/workers/search." in started.value.url
+        v.page.keyboard.type("Baykar", delay=30)
+        v.page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        assert v.errors == [] and v.outside == []

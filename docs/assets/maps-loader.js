@@ -1,6 +1,6 @@
 /* Map frames load as they come near the screen, so maps further down a chapter do not
    hold up its first paint (Lighthouse measured the difference). Without
-   IntersectionObserver they load at once. Safe to run more than once (instant navigation). */
+   IntersectionObserver they load at once. Safe to run more than once. */
 (function () {
   var frames = document.querySelectorAll("iframe[data-src]");
 

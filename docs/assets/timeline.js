@@ -1,6 +1,6 @@
 /* Timeline filter: untick an actor to hide events that involve only unticked actors.
    Without JavaScript the filter stays hidden and every event stays visible.
-   Safe to run more than once (Material's instant navigation re-runs page scripts). */
+   Safe to run more than once. */
 (function () {
   function setUp(timeline) {
     if (timeline.dataset.ready) return;
