@@ -13,6 +13,8 @@ VENDOR = {
     "assets/vendor/leaflet/leaflet.css": "leaflet/dist/leaflet.css",
     "assets/vendor/leaflet/images/layers.png": "leaflet/dist/images/layers.png",
     "assets/vendor/leaflet/images/layers-2x.png": "leaflet/dist/images/layers-2x.png",
+    # Decodes the maps' TopoJSON basemaps in the browser (ISC).
+    "assets/vendor/topojson-client/topojson-client.min.js": "topojson-client/dist/topojson-client.min.js",
 }
 
 

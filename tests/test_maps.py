@@ -171,7 +171,7 @@ def test_each_map_document_links_only_the_sites_own_files(built, library, folder
         page = BeautifulSoup(text, "lxml")
         assert page.html["lang"] == "en" and spec.title in page.title.get_text()
         links = [el.get("src") or el.get("href") for el in page.select("script[src], link[href], img[src], iframe[src]")]
-        assert sorted(links) == sorted(["../assets/vendor/leaflet/leaflet.js", "../assets/vendor/leaflet/leaflet.css", "../assets/maps.css", "../assets/map-document.js"])
+        assert sorted(links) == sorted(["../assets/vendor/leaflet/leaflet.js", "../assets/vendor/leaflet/leaflet.css", "../assets/vendor/topojson-client/topojson-client.min.js", "../assets/maps.css", "../assets/map-document.js"])
         assert all((doc.parent / link).resolve().is_file() for link in links)
         assert not OUTSIDE_HOSTS.search(text), f"{doc.name} mentions an outside host or library"
         assert "$.ajax" not in text and "$(document)" not in text and "user-scalable=no" not in text

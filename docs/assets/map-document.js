@@ -46,9 +46,15 @@ var NGG = (function () {
 
   // Country shapes under everything, the sea as the area they cover, and country names
   // that show from the zoom at which they fit inside their country.
-  function basemap(map, data, o) {
+  // The basemap comes as TopoJSON (macros/maps/geometry.py): decoded once per document.
+  function countries(topology) {
+    if (!topology.decoded) topology.decoded = topojson.feature(topology, topology.objects.countries);
+    return topology.decoded;
+  }
+
+  function basemap(map, topology, o) {
     L.rectangle(o.extent, { className: "ngg-water", stroke: false, fillOpacity: 1, interactive: false }).addTo(map);
-    L.geoJSON(data, {
+    L.geoJSON(countries(topology), {
       interactive: false,
       attribution: o.attribution,
       style: function (f) { return { className: o.focus.indexOf(f.id) >= 0 ? "ngg-land ngg-focus" : "ngg-land", weight: 1, fillOpacity: 1 }; }
@@ -60,8 +66,8 @@ var NGG = (function () {
   }
 
   // A grouping of countries: full members shaded, partial ones (observers, suspended) outlined.
-  function countryGroup(group, data, o) {
-    L.geoJSON({ type: "FeatureCollection", features: data.features.filter(function (f) { return f.id in o.tiers; }) }, {
+  function countryGroup(group, topology, o) {
+    L.geoJSON({ type: "FeatureCollection", features: countries(topology).features.filter(function (f) { return f.id in o.tiers; }) }, {
       style: function (f) {
         var partial = o.tiers[f.id] === "partial";
         return { className: "ngg-area ngg-" + o.style + (partial ? " ngg-partial" : ""), weight: 2, fillOpacity: partial ? 0 : 0.45 };

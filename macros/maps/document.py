@@ -17,6 +17,7 @@ from . import geometry
 
 LEAFLET = "../assets/vendor/leaflet"  # relative to a map document
 STYLESHEET = "../assets/maps.css"
+TOPOJSON = "../assets/vendor/topojson-client/topojson-client.min.js"
 SCRIPT = "../assets/map-document.js"
 SITE_NAME = "The New Great Game in Central Asia"
 
@@ -140,7 +141,7 @@ class LeanMap(folium.Map):
     """folium.Map linking only the site's own Leaflet, stylesheet and map script; no jQuery,
     Bootstrap or Font Awesome, and a viewport that lets the reader zoom the page."""
 
-    default_js = [("leaflet", f"{LEAFLET}/leaflet.js"), ("ngg", SCRIPT)]
+    default_js = [("leaflet", f"{LEAFLET}/leaflet.js"), ("topojson", TOPOJSON), ("ngg", SCRIPT)]
     default_css = [("leaflet_css", f"{LEAFLET}/leaflet.css"), ("maps_css", STYLESHEET)]
 
     _template = Template(
@@ -190,7 +191,7 @@ class HoverText(folium.Tooltip):
 
 
 class Basemap(MacroElement):
-    """Country shapes inlined as GeoJSON, drawn under everything, with country labels."""
+    """Country shapes inlined as TopoJSON, drawn under everything, with country labels."""
 
     _template = Template(
         """
@@ -204,7 +205,7 @@ class Basemap(MacroElement):
     def __init__(self, collection: dict, spec: MapSpec):
         super().__init__()
         self._name = "Basemap"
-        self.data = json_for_script(collection)
+        self.data = json_for_script(geometry.spec_topology(spec))
         west, south, east, north = collection["bbox"]
         self.options = {
             "extent": [[south, west], [north, east]],
