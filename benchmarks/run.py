@@ -1,145 +1,115 @@
-"""`make bench`: how long the site takes to build, what each page weighs on first load, and
-Lighthouse's scores for the home page and the heaviest map chapter, each beside its budget.
+"""`make bench`: build time of every edition, then each page of the newest edition: what it
+weighs on first load with its maps drawn, and Lighthouse's scores and total blocking time,
+each figure beside its budget (benchmarks.budgets).
 
-Run as `python -m benchmarks.run [--runs N]`. Exits 1 when a budget is missed. Not a test:
-the figures depend on the machine, so they are printed for a person to read.
+Run as `python -m benchmarks.run [--runs N] [--site BUILT]`. Exits 1 when a budget is missed.
+Not a test: the figures depend on the machine, so they are printed for a person to read.
 """
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import re
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from . import page_weight
-from .page_weight import kb
-from .server import CHROMIUM, serve
+from . import budgets, lighthouse
+from .page_weight import kb, measure_pages
+from .server import page_url, serve
+from .weights import content_pages
 
 ROOT = Path(__file__).resolve().parents[1]
-LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"
-# Lighthouse's default settings: a mid-range phone on a slow 4G link, throttling simulated.
-BUDGETS = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo": 95}
-
-
-def timed_build(out: Path) -> float:
-    """Seconds for `python -m macros.build` into an empty folder: online site and offline zip."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "macros.build", str(out)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
-    seconds = time.perf_counter() - start
-    if result.returncode != 0:
-        raise SystemExit(f"the build failed (exit {result.returncode}): fix it before benchmarking")
-    return seconds
-
-
-def page_weights(site: Path) -> tuple[dict[str, int], str, int]:
-    """Page -> compressed bytes transferred, how they were measured, and the chapter budget."""
-    how = "first load with every map on the page scrolled into view and drawn (benchmarks.page_weight)"
-    weights = page_weight.first_load_weights(site)
-    return {w.page: w.transferred for w in weights if not w.page.startswith("maps/")}, how, page_weight.BUDGET
-
-
-def heaviest_map_chapter(site: Path, weights: dict[str, int]) -> tuple[str, bool]:
-    """The chapter with a map that weighs most on first load (or the heaviest chapter, if none has a map)."""
-    chapters = [p for p in weights if p.startswith("chapters/")]
-    with_maps = [p for p in chapters if "<iframe" in (site / p).read_text(encoding="utf-8")]
-    pool = with_maps or chapters or list(weights)
-    return max(pool, key=weights.__getitem__), bool(with_maps)
-
-
-def lighthouse(url: str, runs: int, report_dir: Path) -> tuple[dict[str, int], list[str], int]:
-    """Median score per category over `runs` runs, the audits that cost points in the last run,
-    and Lighthouse's median benchmark index of this machine (CPU speed: higher is faster)."""
-    scores: dict[str, list[float]] = {c: [] for c in BUDGETS}
-    speed: list[float] = []
-    report: dict = {}
-    env = {**os.environ, "CHROME_PATH": CHROMIUM}
-    for n in range(runs):
-        out = report_dir / f"lighthouse-{re.sub(r'[^a-z0-9]+', '-', url.lower())}-{n}.json"
-        cmd = [
-            str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-            f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(BUDGETS)}",
-        ]
-        result = subprocess.run(cmd, env=env, capture_output=True, text=True)
-        if result.returncode != 0 or not out.is_file():
-            raise SystemExit(f"lighthouse failed on {url} (exit {result.returncode}):\n{result.stderr[-2000:]}")
-        report = json.loads(out.read_text(encoding="utf-8"))
-        if report.get("runtimeError"):
-            raise SystemExit(f"lighthouse could not load {url}: {report['runtimeError']}")
-        for category in BUDGETS:
-            scores[category].append(report["categories"][category]["score"] or 0)
-        speed.append(report.get("environment", {}).get("benchmarkIndex", 0))
-    medians = {c: round(100 * statistics.median(s)) for c, s in scores.items()}
-    lost = []
-    for category in BUDGETS:
-        for ref in report["categories"][category]["auditRefs"]:
-            audit = report["audits"][ref["id"]]
-            if ref["weight"] > 0 and audit.get("score") is not None and audit["score"] < 1:
-                shown = f" ({audit['displayValue']})" if audit.get("displayValue") else ""
-                lost.append(f"{category}: {ref['id']} score {audit['score']:.2f}{shown}")
-    return medians, lost, round(statistics.median(speed))
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; the median counts (default 3)")
-    args = parser.parse_args(argv)
-    if not LIGHTHOUSE.exists():
-        raise SystemExit(f"{LIGHTHOUSE} is missing: `make bench` installs it (npm ci --prefix benchmarks)")
-    missed = []
+    args = parse(argv)
+    if not lighthouse.LIGHTHOUSE.exists():
+        raise SystemExit(f"{lighthouse.LIGHTHOUSE} is missing: `make bench` installs it (npm ci --prefix benchmarks)")
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
-        out = Path(tmp)
-        seconds = timed_build(out)
-        site = out / "site"
-        print(f"Build from a clean state (python -m macros.build, online site + offline zip): {seconds:.1f} s")
+        missed = [] if args.site else report_build(Path(tmp))
+        site = args.site or Path(tmp) / "site"
+        pages = [p for p in content_pages(site) if not p.startswith("maps/")]
+        missed += report_weights(site, pages)
+        missed += report_lighthouse(site, pages, args.runs, Path(tmp))
+    return verdict(missed)
 
-        weights, how, budget = page_weights(site)
-        print(f"\nCompressed bytes transferred per page, empty cache, gzip as a host sends it; {how}:")
-        width = max(map(len, weights))
-        for page, size in sorted(weights.items(), key=lambda kv: -kv[1]):
-            line = f"  {page:<{width}}  {kb(size):>10}"
-            if budget and page.startswith("chapters/") and "<iframe" in (site / page).read_text(encoding="utf-8"):
-                ok = size <= budget
-                line += f"  [<={kb(budget)} for a chapter with its map]{'' if ok else ' MISSED'}"
-                if not ok:
-                    missed.append(f"{page} weighs {kb(size)} > {kb(budget)}")
-            print(line)
 
-        chapter, has_map = heaviest_map_chapter(site, weights)
-        targets = {"home page": "index.html", ("heaviest map chapter" if has_map else "heaviest chapter (no chapter has a map yet)"): chapter}
-        print(f"\nLighthouse {_lighthouse_version()} (default mobile settings; median of {args.runs} run(s)), budgets in brackets:")
-        with serve(site) as base:
-            for label, rel in targets.items():
-                url = base + rel.removesuffix("index.html")
-                medians, lost, speed = lighthouse(url, args.runs, out)
-                figures = []
-                for category, floor in BUDGETS.items():
-                    ok = medians[category] >= floor
-                    figures.append(f"{category} {medians[category]} [{'>=' if floor < 100 else ''}{floor}]{'' if ok else ' MISSED'}")
-                    if not ok:
-                        missed.append(f"{label} {category} {medians[category]} < {floor}")
-                print(f"  {label} ({rel}): " + ", ".join(figures) + f"  (machine benchmark index {speed})")
-                for line in lost:
-                    print(f"      lost points: {line}")
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=budgets.RUNS, help=f"Lighthouse runs per page; the median counts (default {budgets.RUNS})")
+    parser.add_argument("--site", type=Path, help="measure this built site instead of building (skips the build time)")
+    return parser.parse_args(argv)
+
+
+# ---- the three measurements ----------------------------------------------------------------
+
+
+def report_build(out: Path) -> list[str]:
+    seconds = timed_build(out)
+    ok = seconds <= budgets.BUILD_SECONDS
+    print(f"Build of every edition, online site and offline zips (python -m macros.build): {seconds:.1f} s; budget <= {budgets.BUILD_SECONDS:.0f} s  {judge(ok)}")
+    return [] if ok else [f"build {seconds:.1f} s"]
+
+
+def report_weights(site: Path, pages: list[str]) -> list[str]:
+    print(f"\nCompressed bytes on first load (empty cache, gzip as a host sends it), every map on the page scrolled into view and drawn; budget <= {kb(budgets.PAGE_BYTES)}:")
+    measured = sorted(measure_pages(site, pages), key=lambda m: -m[0].transferred)
+    width = max(len(w.page) for w, _ in measured)
+    missed = []
+    for w, maps in measured:
+        ok = w.transferred <= budgets.PAGE_BYTES
+        print(f"  {w.page:<{width}}  {kb(w.transferred):>9}  {maps} map(s)  {w.requests:>3} requests  {judge(ok)}")
+        missed += [] if ok else [f"{w.page} weighs {kb(w.transferred)}"]
+    return missed
+
+
+def report_lighthouse(site: Path, pages: list[str], runs: int, report_dir: Path) -> list[str]:
+    floors = ", ".join(f"{c} >= {f}" for c, f in budgets.CATEGORY_FLOORS.items())
+    print(f"\nLighthouse {lighthouse.version()}, default mobile settings, median of {runs} run(s); budgets: {floors}, total blocking time <= {budgets.TOTAL_BLOCKING_MS} ms:")
+    width = max(map(len, pages))
+    missed = []
+    with serve(site) as base:
+        for rel in pages:
+            result = lighthouse.measure(page_url(base, rel), runs, report_dir)
+            missed += print_result(rel.ljust(width), result)
+    return missed
+
+
+# ---- helpers -------------------------------------------------------------------------------
+
+
+def timed_build(out: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "macros.build", str(out)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+    if result.returncode != 0:
+        raise SystemExit(f"the build failed (exit {result.returncode}): fix it before benchmarking")
+    return time.perf_counter() - start
+
+
+def print_result(label: str, result: lighthouse.Result) -> list[str]:
+    missed = [f"{label.strip()} {c} {s} < {budgets.CATEGORY_FLOORS[c]}" for c, s in result.scores.items() if s < budgets.CATEGORY_FLOORS[c]]
+    if result.blocking_ms > budgets.TOTAL_BLOCKING_MS:
+        missed.append(f"{label.strip()} blocks {result.blocking_ms} ms")
+    scores = "  ".join(f"{c} {s}" for c, s in result.scores.items())
+    print(f"  {label}  {scores}  TBT {result.blocking_ms:>3} ms  (machine index {result.speed})  {judge(not missed)}")
+    for line in result.lost:
+        print(f"      lost points: {line}")
+    return missed
+
+
+def judge(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def verdict(missed: list[str]) -> int:
     if missed:
         print("\nBudgets missed: " + "; ".join(missed))
         return 1
     print("\nEvery budget met.")
     return 0
-
-
-def _lighthouse_version() -> str:
-    try:
-        return subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True).stdout.strip()
-    except OSError:
-        return "?"
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 /* Timeline filter: untick an actor to hide events that involve only unticked actors.
-   Without JavaScript the filter stays hidden and every event stays visible.
+   Without JavaScript the filter stays hidden (site.css, .no-js) and every event stays visible.
    Safe to run more than once. */
 (function () {
   function setUp(timeline) {
@@ -8,7 +8,6 @@
     var boxes = timeline.querySelectorAll(".timeline-filter input[name=actor]");
     var events = timeline.querySelectorAll(".timeline-event");
     var count = timeline.querySelector("[data-timeline-count]");
-    timeline.querySelector(".timeline-filter").hidden = false;
 
     function update() {
       var wanted = {};

@@ -1,0 +1,12 @@
+"""Every budget `make bench` holds the site to, in one place (issue 12).
+
+Lighthouse runs with its default settings: a mid-range phone on a slow 4G link, CPU and
+network throttling simulated; the median of RUNS runs counts.
+"""
+from __future__ import annotations
+
+RUNS = 3  # Lighthouse runs per page
+CATEGORY_FLOORS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
+TOTAL_BLOCKING_MS = 150  # per page, median
+PAGE_BYTES = 180_000  # compressed, first load, with every map on the page drawn
+BUILD_SECONDS = 30.0  # every edition, online and offline, into an empty folder (edition caches warm)
