@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .budgets import PAGE_BYTES
 from .server import CHROMIUM, CHROMIUM_ARGS, page_url, serve
-from .weights import Weight, _transferred, content_pages
+from .weights import Weight, _transferred, reading_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 LEAFLET = ROOT / "node_modules" / "leaflet" / "dist"
@@ -70,7 +70,7 @@ def measure_pages(site: Path, pages: list[str] | None = None, settle_ms: int = 3
     """(Weight, number of maps) per page; map documents are counted in their pages, not alone."""
     from playwright.sync_api import sync_playwright
 
-    pages = [p for p in (pages or content_pages(site)) if not p.startswith("maps/")]
+    pages = pages or reading_pages(site)
     with serve(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:

@@ -18,7 +18,7 @@ from pathlib import Path
 from . import budgets, lighthouse
 from .page_weight import kb, measure_pages
 from .server import page_url, serve
-from .weights import content_pages
+from .weights import reading_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         missed = [] if args.site else report_build(Path(tmp))
         site = args.site or Path(tmp) / "site"
-        pages = [p for p in content_pages(site) if not p.startswith("maps/")]
+        pages = reading_pages(site)
         missed += report_weights(site, pages)
         missed += report_lighthouse(site, pages, args.runs, Path(tmp))
     return verdict(missed)

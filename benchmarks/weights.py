@@ -39,6 +39,11 @@ def content_pages(site: Path) -> list[str]:
     return pages
 
 
+def reading_pages(site: Path) -> list[str]:
+    """The pages a reader opens: content pages but the map documents, which load inside them."""
+    return [p for p in content_pages(site) if not p.startswith("maps/")]
+
+
 def _transferred(request, site: Path, base: str) -> int:
     sizes = request.sizes()
     body = sizes["responseBodySize"]

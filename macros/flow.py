@@ -58,7 +58,8 @@ def later_runs(children: list[etree.Element], text_length) -> list[list[etree.El
             runs.append([])
         elif seen >= EAGER_CHARS:
             runs[-1].append(child)
-        seen += text_length(child)
+        if seen < EAGER_CHARS:  # past the first screen, no need to read (and parse) more text
+            seen += text_length(child)
     return [run for run in runs if run]
 
 
