@@ -87,7 +87,7 @@ def default_folium_html(spec_id: str, out: Path) -> str:
     import folium
 
     from macros import maps
-    from macros.loading import load_library
+    from macros.data.loading import load_library
 
     library = load_library()
     spec = library.maps[spec_id]
@@ -154,7 +154,7 @@ def print_comparison(site: Path, spec_ids: list[str]) -> None:
 
 
 def build_site(out: Path) -> Path:
-    from macros.build import mkdocs_build
+    from macros.output.build import mkdocs_build
 
     mkdocs_build("mkdocs.yml", out)
     return out

@@ -49,7 +49,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 def report_build(out: Path) -> list[str]:
     seconds = timed_build(out)
     ok = seconds <= budgets.BUILD_SECONDS
-    print(f"Build of every edition, online site and offline zips (python -m macros.build): {seconds:.1f} s; budget <= {budgets.BUILD_SECONDS:.0f} s  {judge(ok)}")
+    print(f"Build of every edition, online site and offline zips (python -m macros.output.build): {seconds:.1f} s; budget <= {budgets.BUILD_SECONDS:.0f} s  {judge(ok)}")
     return [] if ok else [f"build {seconds:.1f} s"]
 
 
@@ -83,7 +83,7 @@ def report_lighthouse(site: Path, pages: list[str], runs: int, report_dir: Path)
 def timed_build(out: Path) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "macros.build", str(out)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+    result = subprocess.run([sys.executable, "-m", "macros.output.build", str(out)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
     if result.returncode != 0:
         raise SystemExit(f"the build failed (exit {result.returncode}): fix it before benchmarking")
     return time.perf_counter() - start

@@ -9,12 +9,12 @@ from __future__ import annotations
 import functools
 import logging
 
-from . import build_state, chapter, page_macros
-from .cite_page import page_citation, page_title
-from .context import PageContext
-from .editions import load_editions
-from .loading import load_library
-from .problems import ContentError, DataError
+from .pages import build_state, chapter, page_macros
+from .pages.cite_page import page_citation, page_title
+from .pages.context import PageContext
+from .editions.catalogue import load_editions
+from .data.loading import load_library
+from .data.problems import ContentError, DataError
 
 log = logging.getLogger("mkdocs.plugins.macros.ngg")
 

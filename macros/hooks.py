@@ -15,9 +15,11 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.structure.files import Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from macros import assets, bibliography, build_state, downloads, maps, paths  # noqa: E402
-from macros.flow import FlowExtension  # noqa: E402
-from macros.page_macros import BIBLIOGRAPHY_MARKER  # noqa: E402
+from macros import maps, paths  # noqa: E402
+from macros.output import assets, downloads  # noqa: E402
+from macros.pages import bibliography, build_state  # noqa: E402
+from macros.pages.flow import FlowExtension  # noqa: E402
+from macros.pages.page_macros import BIBLIOGRAPHY_MARKER  # noqa: E402
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -10,7 +10,7 @@ NODE_MODULES = ROOT / "node_modules"
 # Derived data (clipped basemaps), rebuilt when its inputs change; git-ignored.
 CACHE = ROOT / ".cache"
 
-# Data files, each a YAML list of records (schemas in macros/records.py).
+# Data files, each a YAML list of records (schemas in macros/data/records.py).
 SOURCES_FILE = "sources.yml"
 FACTS_FILE = "facts.yml"
 EVENTS_FILE = "events.yml"

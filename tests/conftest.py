@@ -10,10 +10,10 @@ from bs4 import BeautifulSoup
 
 from browser import base_url, browser  # noqa: F401  (shared browser fixtures)
 from macros import paths
-from macros.audit import FRAME_DIRS
-from macros.build import build_all
-from macros.editions import load_editions
-from macros.loading import load_library
+from macros.output.audit import FRAME_DIRS
+from macros.output.build import build_all
+from macros.editions.catalogue import load_editions
+from macros.data.loading import load_library
 from mkdocs.config import load_config
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

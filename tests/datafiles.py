@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.loading import load_library
-from macros.problems import DataError
+from macros.data.loading import load_library
+from macros.data.problems import DataError
 
 
 def edit(data_dir: Path, name: str, change) -> None:

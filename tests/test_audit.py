@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from macros.audit import audit_page, bibliography_ids
+from macros.output.audit import audit_page, bibliography_ids
 
 SEEDS = {"seed-a": "the trade reached 8.5 billion dollars in 2019 and went on growing every single year after that"}
 BIB = {"seed-a", "report-b"}

@@ -11,8 +11,8 @@ import yaml
 
 from datafiles import edit
 from macros import paths
-from macros.audit import audit_page, bibliography_ids
-from macros.loading import load_library
+from macros.output.audit import audit_page, bibliography_ids
+from macros.data.loading import load_library
 
 COPIED = ["mkdocs.yml", "docs", "macros", "seeds", "overrides"]
 

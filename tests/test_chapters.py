@@ -8,8 +8,8 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 
 from macros import paths
-from macros.chapter import MACRO_CALL
-from macros.figures import figure_in
+from macros.pages.chapter import MACRO_CALL
+from macros.data.figures import figure_in
 
 CHAPTERS = ["overview", "turkey", "russia", "china", "drones", "what-next"]
 LONG = ["turkey", "russia", "china", "drones"]

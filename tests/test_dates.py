@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.dates import human_date
+from macros.data.dates import human_date
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ import yaml
 
 from conftest import soup
 from macros import paths
-from macros.changes import figure
-from macros.editions import file_at
+from macros.editions.changes import figure
+from macros.editions.catalogue import file_at
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""macros/flow.py: the text between headings is grouped into blocks; headings and the first
+"""macros/pages/flow.py: the text between headings is grouped into blocks; headings and the first
 screen of text stay outside."""
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import flow
-from macros.flow import FlowExtension
+from macros.pages import flow
+from macros.pages.flow import FlowExtension
 
 PAGE = """# Title
 

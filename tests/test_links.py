@@ -9,7 +9,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.build import NOT_OFFLINE
+from macros.output.build import NOT_OFFLINE
 
 ROOT = Path(__file__).resolve().parents[1]
 # Which attribute of which element loads or links something.
@@ -103,7 +103,7 @@ def test_every_link_of_the_online_site_resolves(site, config):
 
 
 def test_every_link_of_the_offline_bundle_resolves(built):
-    # The 404 page needs a web server and is left out of the zip (macros.build.NOT_OFFLINE).
+    # The 404 page needs a web server and is left out of the zip (macros.output.build.NOT_OFFLINE).
     problems = link_problems(built["offline"], skip=frozenset(NOT_OFFLINE))
     assert problems == [], f"{len(problems)} broken link(s):\n" + "\n".join(problems)
 

@@ -1,12 +1,12 @@
-"""Loading the data (macros/loading.py): bad data gets a clear error naming file, entry, field and fix; never a broken page."""
+"""Loading the data (macros/data/loading.py): bad data gets a clear error naming file, entry, field and fix; never a broken page."""
 from __future__ import annotations
 
 
 import yaml
 
 from datafiles import edit, problems
-from macros.loading import load_library
-from macros.problems import UnknownId
+from macros.data.loading import load_library
+from macros.data.problems import UnknownId
 
 
 def test_the_real_data_is_valid():

@@ -12,9 +12,10 @@ from bs4 import BeautifulSoup
 from shapely.geometry import Point, shape
 
 from datafiles import edit, problems
-from macros import basemap, maps
+from macros.maps import basemap
+from macros import maps
 from macros.maps import geometry
-from macros.records import NO_SOURCE, REGION
+from macros.data.records import NO_SOURCE, REGION
 
 OUTSIDE_HOSTS = re.compile(r"cdn|unpkg|jsdelivr|googleapis|openstreetmap|cloudflare|bootstrap|jquery|font-?awesome|awesome-markers", re.I)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from macros.records import Source
+from macros.data.records import Source
 
 SOURCE = {
     "id": "x", "kind": "reference", "title": "T", "publisher": "P", "date": "2020", "accessed": "2026-11-22", "description": "D",

@@ -9,8 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros import paths
-from macros.editions import file_at, load_editions
-from macros.syllabus import chapter_sources
+from macros.editions.catalogue import file_at, load_editions
+from macros.pages.syllabus import chapter_sources
 
 PUBLISHED = Path(__file__).with_name("published_urls.txt")
 CHAPTERS = sorted((paths.DOCS / "chapters").glob("*.md"))

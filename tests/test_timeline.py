@@ -6,8 +6,8 @@ from typing import get_args
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.records import Actor
-from macros.timeline import ordered
+from macros.data.records import Actor
+from macros.pages.timeline import ordered
 
 PAGE = "timeline/index.html"
 

@@ -6,13 +6,13 @@
 
 Map files are generated in the hooks' `on_files` from the data alone, so they exist before
 MkDocs copies files; the page's macro only computes relative links. The country shapes come
-from `macros/basemap.py`, the geometry a map needs from `geometry.py`.
+from `basemap.py`, the geometry a map needs from `geometry.py`.
 """
 from __future__ import annotations
 
 from mkdocs.structure.files import File
 
-from ..library import Library
+from ..data.library import Library
 from .document import map_document
 from .figure import FRAMES, data_path, document_path, figure
 from .geojson import geojson

@@ -10,9 +10,9 @@ import folium
 from branca.element import Figure, MacroElement
 from folium.template import Template
 
-from .. import basemap
-from ..library import Library
-from ..records import Layer, MapSpec
+from . import basemap
+from ..data.library import Library
+from ..data.records import Layer, MapSpec
 from . import geometry
 
 LEAFLET = "../assets/vendor/leaflet"  # relative to a map document

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..citations import Marker, PageCitations, first_markers
-from ..library import Library
-from ..records import Citation, Layer, MapSpec, Member, PlaceOnLayer, Route
-from ..render import render
+from ..pages.citations import Marker, PageCitations, first_markers
+from ..data.library import Library
+from ..data.records import Citation, Layer, MapSpec, Member, PlaceOnLayer, Route
+from ..pages.render import render
 from .geometry import country_names, spec_basemap, status_line
 
 FRAMES = "maps"  # site folder of the map documents and their downloads

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import json
 
-from .. import basemap
-from ..library import Library
-from ..records import Citation, Layer, MapSpec
+from . import basemap
+from ..data.library import Library
+from ..data.records import Citation, Layer, MapSpec
 from .document import SITE_NAME
 from .figure import route_citations, unique
 from .geometry import spec_basemap, tolerance

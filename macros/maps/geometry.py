@@ -8,10 +8,10 @@ import shapely
 import topojson
 from shapely.geometry import shape
 
-from .. import basemap
-from ..dates import human_date
-from ..library import Library
-from ..records import MapSpec, Member
+from . import basemap
+from ..data.dates import human_date
+from ..data.library import Library
+from ..data.records import MapSpec, Member
 
 PIXELS = 800  # the width a map is drawn for: one pixel of it sets the simplification
 LABEL_EM = 8  # px per letter of a country label

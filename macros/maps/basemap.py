@@ -23,7 +23,7 @@ import shapely
 from pymdownx.slugs import slugify
 from shapely.geometry import box, mapping, shape
 
-from . import paths
+from .. import paths
 
 WORLD_ATLAS = paths.NODE_MODULES / "world-atlas" / "countries-10m.json"
 CACHE = paths.CACHE / "basemap"

@@ -106,7 +106,7 @@ class Term(Record):
     see: list[Slug] = []
 
 
-# ---- Maps: places, layers of features, and map specs (see macros/maps.py) ----
+# ---- Maps: places, layers of features, and map specs (see macros/maps/) ----
 
 Iso3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 country code")]
 PlaceKind = Literal["capital", "city", "town", "military-base", "military-facility", "market", "border-crossing"]

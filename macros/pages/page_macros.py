@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from pymdownx.slugs import slugify
 
-from . import changes_page, downloads, maps, paths, syllabus
-from .changes import compare
+from ..editions import changes_page
+from ..output import downloads
+from .. import maps, paths
+from . import syllabus
+from ..editions.changes import compare
 from .citations import first_markers
 from .context import PageContext
-from .dates import human_date
-from .problems import ContentError
-from .records import Citation
+from ..data.dates import human_date
+from ..data.problems import ContentError
+from ..data.records import Citation
 from .render import render, render_inline
 from .timeline import timeline_html
 

@@ -1,12 +1,12 @@
 """The changes page: a comparison of two editions (`changes.py`) as its template shows it."""
 from __future__ import annotations
 
-from . import paths
+from .. import paths
 from .changes import Changes
-from .citations import first_markers
-from .context import PageContext
-from .dates import human_date
-from .records import Citation
+from ..pages.citations import first_markers
+from ..pages.context import PageContext
+from ..data.dates import human_date
+from ..data.records import Citation
 
 
 def view(ctx: PageContext, diff: Changes) -> dict:

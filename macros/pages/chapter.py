@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 import re
 
-from . import paths
+from .. import paths
 from .cite_page import PageCitation
 from .context import PageContext
 from .render import render

@@ -7,8 +7,8 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from .citations import PageCitations
-from .editions import Edition, Editions
-from .library import Library
+from ..editions.catalogue import Edition, Editions
+from ..data.library import Library
 
 
 @dataclass(frozen=True)

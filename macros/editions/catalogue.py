@@ -1,7 +1,7 @@
 """The editions a syllabus can assign: each stays readable and citable at its own address.
 
 `docs/data/editions.yml` lists them newest first. The newest is the working tree; each older
-one names the commit it was published from (`build_editions.py` rebuilds it from there).
+one names the commit it was published from (`rebuild.py` rebuilds it from there).
 """
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from typing import Annotated
 import yaml
 from pydantic import Field, ValidationError, model_validator
 
-from . import paths
-from .problems import DataError, Problem, UnknownId
-from .records import Record, Text
+from .. import paths
+from ..data.problems import DataError, Problem, UnknownId
+from ..data.records import Record, Text
 
 EDITIONS_FILE = "editions.yml"
 Version = Annotated[str, Field(pattern=r"^\d+\.\d+$")]

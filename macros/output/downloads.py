@@ -7,10 +7,10 @@ import json
 
 from mkdocs.structure.files import File
 
-from . import paths
-from .library import Library
-from .problems import ContentError
-from .loading import FILES
+from .. import paths
+from ..data.library import Library
+from ..data.problems import ContentError
+from ..data.loading import FILES
 
 # Flat tables a spreadsheet reader wants; citations become "source: quote" text.
 CSV_FILES = (paths.FACTS_FILE, paths.EVENTS_FILE)

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
-from . import paths
-from .editions import Edition
+from .. import paths
+from .catalogue import Edition
 
 CACHE = paths.CACHE / "editions"
 EDITION_CONFIG = "mkdocs.edition.yml"

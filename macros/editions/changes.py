@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import yaml
 
-from . import paths
-from .editions import Edition, file_at, files_at
-from .library import Library
-from .syllabus import SECTION
+from .. import paths
+from .catalogue import Edition, file_at, files_at
+from ..data.library import Library
+from ..pages.syllabus import SECTION
 
 FACT_CALL = re.compile(r"""\bfact\(\s*["']([a-z0-9-]+)["']""")
 FACTBOX_CALL = re.compile(r"""\bfactbox\([^\[\]]*\[([^\]]*)\]""")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import paths
+from .. import paths
 from .problems import Problem
 from .records import Source
 

@@ -1,7 +1,7 @@
 """All validated records of one build, indexed by id. `loading.load_library()` builds one."""
 from __future__ import annotations
 
-from . import paths
+from .. import paths
 from .figures import is_designation
 from .problems import UnknownId
 from .records import Citation, Event, Fact, Layer, MapSpec, Place, Source, Term

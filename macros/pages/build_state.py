@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .citations import PageCitations
-from .editions import Editions
-from .library import Library
+from ..editions.catalogue import Editions
+from ..data.library import Library
 
 ATTRIBUTE = "ngg_build"  # where the macros plugin instance holds the state
 

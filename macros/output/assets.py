@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File
 
-from . import paths
+from .. import paths
 
 # Site path -> installed file (npm, pinned in package.json / package-lock.json).
 VENDOR = {

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from mkdocs.utils.meta import get_data
 
-from . import paths
+from .. import paths
 from .chapter import reading_minutes
 from .cite_page import page_title
 

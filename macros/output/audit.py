@@ -1,7 +1,7 @@
 """Checks of built HTML that define this product: every figure cites its source.
 
 `audit_page()` returns a list of problems for one page; tests run it over the real
-build and over crafted HTML to prove it can fail. Run `python -m macros.audit site/`.
+build and over crafted HTML to prove it can fail. Run `python -m macros.output.audit site/`.
 """
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-from .figures import figure_in
-from .seeds import normalise
+from ..data.figures import figure_in
+from ..data.seeds import normalise
 
 # Blocks that must cite when they hold a figure.
 BLOCKS = "p, li, tr, figcaption, dd, dt, blockquote"
@@ -23,7 +23,7 @@ EXEMPT_CLASSES = frozenset({"references", "page-meta", "section-links", "own-pla
 SEED_COPY_WORDS = 12
 SOURCED_WORDS = 25
 CHAPTERS = "chapters/"  # pages held to the paragraph rule
-# Documents shown only inside a page's figure (the map iframes, macros/maps.py): the page that
+# Documents shown only inside a page's figure (the map iframes, macros/maps/): the page that
 # embeds one is audited, figure, table and source line included.
 FRAME_DIRS = frozenset({"maps"})
 REDIRECT = 'http-equiv="refresh"'  # redirect stubs for old addresses hold no content
@@ -154,8 +154,8 @@ def bibliography_ids(html: str) -> set[str]:
 
 
 def main(site: Path) -> int:
-    from .editions import load_editions
-    from .loading import load_library
+    from ..editions.catalogue import load_editions
+    from ..data.loading import load_library
 
     library = load_library()
     names = library.designations()

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .library import Library
-from .problems import ContentError
-from .records import Citation, Source
+from ..data.library import Library
+from ..data.problems import ContentError
+from ..data.records import Citation, Source
 
 
 @dataclass

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import paths
+from .. import paths
 
 JINJA = Environment(
     loader=FileSystemLoader(paths.TEMPLATES),

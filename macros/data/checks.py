@@ -8,7 +8,7 @@ from pathlib import Path
 import pycountry
 from shapely.geometry import Point
 
-from . import paths
+from .. import paths
 from .datafiles import written_ids
 from .figures import figure_in
 from .library import Library
@@ -64,7 +64,7 @@ def country_code(name: str, entry: str, field: str, code: str) -> Iterator[Probl
 
 def place_positions(library: Library) -> Iterator[Problem]:
     """Each place lies in the region and inside its own country's Natural Earth shape."""
-    from . import basemap  # noqa: PLC0415 (decoding the shapes is only needed here)
+    from ..maps import basemap  # noqa: PLC0415 (decoding the shapes is only needed here)
 
     shapes = basemap.shapes((REGION.west, REGION.south, REGION.east, REGION.north))
     names = {code: f"{name} ({code})" for code, (name, _) in shapes.items()}

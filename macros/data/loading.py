@@ -5,7 +5,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from . import checks, gazetteer, paths
+from . import checks, gazetteer
+from .. import paths
 from .datafiles import display, parse
 from .library import Library
 from .problems import DataError, Problem

@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Callable, get_args
 
 from .citations import Marker
-from .dates import human_date
-from .library import Library
-from .records import Actor, Citation, Event
+from ..data.dates import human_date
+from ..data.library import Library
+from ..data.records import Actor, Citation, Event
 from .render import render
 
 ACTOR_LABELS = {

@@ -1,0 +1,1 @@
+"""Data: the data files read, validated and indexed into one Library."""

@@ -1,0 +1,1 @@
+"""Editions: the published editions, what changed between them, and rebuilding an older one."""
