@@ -12,7 +12,7 @@ import logging
 from .pages import build_state, chapter, page_macros
 from .pages.cite_page import page_citation, page_title
 from .pages.context import PageContext
-from .editions.catalogue import load_editions
+from .editions import address
 from .data.loading import load_library
 from .data.problems import ContentError, DataError
 
@@ -22,9 +22,13 @@ log = logging.getLogger("mkdocs.plugins.macros.ngg")
 def define_env(env) -> None:
     """Validate the data (stopping the build with one line per problem) and register the macros."""
     try:
-        library, editions = load_library(), load_editions()
+        env.conf["site_url"] = site = address.checked(env.conf["site_url"] or address.PLACEHOLDER)
+        library = load_library(site_url=site)
     except DataError as err:
         stop(err.problems, f"{len(err.problems)} data problem(s): fix the entries above and build again")
+    except ContentError as err:
+        stop([str(err)], "fix the address and build again")
+    editions = library.editions
     setattr(env, build_state.ATTRIBUTE, build_state.BuildState(library, editions))
     # The theme (footer, head metadata) shows the edition this build publishes.
     env.conf["extra"]["edition"] = {"version": editions.newest.version, "date": editions.newest.date.isoformat()}

@@ -18,6 +18,8 @@ GLOSSARY_FILE = "glossary.yml"
 PLACES_FILE = "places.yml"
 LAYERS_FILE = "layers.yml"
 MAPS_FILE = "maps.yml"
+CORRECTIONS_FILE = "corrections.yml"
+EDITIONS_FILE = "editions.yml"  # read on its own by editions/catalogue.py
 
 # Site paths (relative to the site root) of pages the macros link to.
 BIBLIOGRAPHY_PAGE = "bibliography.md"

@@ -2,6 +2,7 @@
 says. Each check yields Problem records; `problems()` runs them all."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,14 +10,17 @@ import pycountry
 from shapely.geometry import Point
 
 from .. import paths
+from ..editions.catalogue import Edition, file_at
 from .datafiles import written_ids
 from .figures import figure_in
 from .library import Library
 from .problems import Problem, UnknownId
-from .records import REGION, Citation, Layer, MapSpec, Member, Place, PlaceOnLayer, Route
+from .records import REGION, Citation, Correction, Layer, MapSpec, Member, Place, PlaceOnLayer, Route
+
+ANCHOR = re.compile(r"\{#([a-z0-9-]+)\}")  # a heading's explicit anchor in a page's Markdown
 
 
-def problems(library: Library, data_dir: Path = paths.DATA) -> list[Problem]:
+def problems(library: Library, data_dir: Path = paths.DATA, docs_dir: Path = paths.DOCS) -> list[Problem]:
     places = set(library.places) | written_ids(data_dir / paths.PLACES_FILE)
     layers = set(library.layers) | written_ids(data_dir / paths.LAYERS_FILE)
     found = [
@@ -25,6 +29,7 @@ def problems(library: Library, data_dir: Path = paths.DATA) -> list[Problem]:
         *place_positions(library),
         *(p for layer in library.layers.values() for p in layer_links(library, layer, places)),
         *(p for spec in library.maps.values() for p in map_spec(library, spec, layers)),
+        *(p for c in library.corrections.values() for p in correction(library, c, docs_dir)),
     ]
     return found
 
@@ -41,7 +46,8 @@ def cited(library: Library, name: str, entry: str, field: str, citations: list[C
 
 
 def record_citations(library: Library) -> Iterator[Problem]:
-    for name, table in ((paths.FACTS_FILE, library.facts), (paths.EVENTS_FILE, library.events), (paths.PLACES_FILE, library.places)):
+    tables = ((paths.FACTS_FILE, library.facts), (paths.EVENTS_FILE, library.events), (paths.PLACES_FILE, library.places), (paths.CORRECTIONS_FILE, library.corrections))
+    for name, table in tables:
         for record in table.values():
             yield from cited(library, name, record.id, "", record.citations)
 
@@ -122,3 +128,27 @@ def map_spec(library: Library, spec: MapSpec, layers: set[str]) -> Iterator[Prob
     if figure_in(spec.title + " " + spec.summary, library.designations()) and not spec.citations:
         yield Problem(where(name), spec.id, "title/summary", "holds a figure: add citations: for it, or say it without digits")
 
+
+
+def correction(library: Library, record: Correction, docs_dir: Path) -> Iterator[Problem]:
+    """A correction names an edition that has one before it, and a page and section of that edition."""
+    name, versions = paths.CORRECTIONS_FILE, [e.version for e in library.editions.items]
+    if record.edition not in versions:
+        yield Problem(where(name), record.id, "edition", str(UnknownId("editions", record.edition, versions)))
+        return
+    if library.editions.before(record.edition) is None:
+        yield Problem(where(name), record.id, "edition", f"edition {record.edition} is the first: it corrected nothing before it; name the edition that made the correction")
+    text = page_text(library.editions.get(record.edition), record.page, docs_dir)
+    if text is None:
+        yield Problem(where(name), record.id, "page", f"edition {record.edition} has no page docs/{record.page}: name the page by its path under docs/, for example chapters/russia.md")
+    elif record.section and record.section not in (known := ANCHOR.findall(text)):
+        message = f"docs/{record.page} has no section {{#{record.section}}} in edition {record.edition}; use one of its anchors: {', '.join(known)}"
+        yield Problem(where(name), record.id, "section", message)
+
+
+def page_text(edition: Edition, page: str, docs_dir: Path) -> str | None:
+    """A page's Markdown as the edition has it: the working tree for the newest, else its commit."""
+    if edition.commit is None:
+        path = docs_dir / page
+        return path.read_text(encoding="utf-8") if path.is_file() else None
+    return file_at(edition, f"docs/{page}")

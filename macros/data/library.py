@@ -1,15 +1,20 @@
 """All validated records of one build, indexed by id. `loading.load_library()` builds one."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .. import paths
 from .figures import is_designation
 from .problems import UnknownId
-from .records import Citation, Event, Fact, Layer, MapSpec, Place, Source, Term
+from .records import Citation, Correction, Event, Fact, Layer, MapSpec, Place, Source, Term
 from .seeds import normalise
+
+if TYPE_CHECKING:
+    from ..editions.catalogue import Editions
 
 
 class Library:
-    def __init__(self, records: dict[str, list], seeds: dict[str, str]):
+    def __init__(self, records: dict[str, list], seeds: dict[str, str], editions: Editions):
         self.records = records  # file name -> records in file order, for downloads
         self.sources: dict[str, Source] = {r.id: r for r in records[paths.SOURCES_FILE]}
         self.facts: dict[str, Fact] = {r.id: r for r in records[paths.FACTS_FILE]}
@@ -18,6 +23,8 @@ class Library:
         self.places: dict[str, Place] = {r.id: r for r in records[paths.PLACES_FILE]}
         self.layers: dict[str, Layer] = {r.id: r for r in records[paths.LAYERS_FILE]}
         self.maps: dict[str, MapSpec] = {r.id: r for r in records[paths.MAPS_FILE]}
+        self.corrections: dict[str, Correction] = {r.id: r for r in records[paths.CORRECTIONS_FILE]}
+        self.editions = editions
         self.seed_texts = seeds
 
     def designations(self) -> list[str]:

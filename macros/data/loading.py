@@ -7,10 +7,12 @@ from pydantic import ValidationError
 
 from . import checks, gazetteer
 from .. import paths
+from ..editions import address
+from ..editions.catalogue import edition_sources, load_editions
 from .datafiles import display, parse
 from .library import Library
 from .problems import DataError, Problem
-from .records import Event, Fact, Layer, MapSpec, Place, Record, Source, Term
+from .records import Correction, Event, Fact, Layer, MapSpec, Place, Record, Source, Term
 from .seeds import seed_problems, seed_texts
 
 FILES: dict[str, type[Record]] = {
@@ -21,20 +23,27 @@ FILES: dict[str, type[Record]] = {
     paths.PLACES_FILE: Place,
     paths.LAYERS_FILE: Layer,
     paths.MAPS_FILE: MapSpec,
+    paths.CORRECTIONS_FILE: Correction,
 }
 
 
-def load_library(data_dir: Path = paths.DATA, seeds_dir: Path = paths.SEEDS) -> Library:
-    """Read and cross-check every data file; raise DataError listing every violation."""
+def load_library(data_dir: Path = paths.DATA, seeds_dir: Path = paths.SEEDS, site_url: str | None = None) -> Library:
+    """Read and cross-check every data file; raise DataError listing every violation.
+    `site_url` is the address the editions are published under (SITE_URL by default)."""
     problems: list[Problem] = []
     records = {}
     for name, model in FILES.items():
         records[name], found = read_kind(data_dir, name, model)
         problems += found
+    try:
+        editions = load_editions(data_dir / paths.EDITIONS_FILE)
+    except DataError as err:  # nothing else can be checked against the editions
+        raise DataError(problems + err.problems) from None
+    records[paths.SOURCES_FILE] += edition_sources(editions, site_url or address.site_url())
     records[paths.PLACES_FILE], found = located(records[paths.PLACES_FILE])
     problems += found
     problems += seed_problems(records[paths.SOURCES_FILE], seeds_dir)
-    library = Library(records, seed_texts(records[paths.SOURCES_FILE], seeds_dir))
+    library = Library(records, seed_texts(records[paths.SOURCES_FILE], seeds_dir), editions)
     problems += checks.problems(library, data_dir)
     if problems:
         raise DataError(problems)

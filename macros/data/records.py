@@ -19,6 +19,8 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 PartialDate = Annotated[str, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 Actor = Literal["turkey", "russia", "china", "united-states", "central-asia"]
 Text = Annotated[str, Field(min_length=1)]
+Version = Annotated[str, Field(pattern=r"^\d+\.\d+$")]  # an edition of this site: 1.0, 2.1
+Iso3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 country code")]
 
 
 # Hosts of wikis and of sites that copy them (mirrors, trivia and coordinate sites): never a source.
@@ -55,7 +57,8 @@ class Cited(Record):
 
 class Source(Record):
     id: Slug
-    kind: Literal["seed", "news", "official", "analysis", "reference", "dataset"]
+    # "edition": an earlier edition of this site, made from editions.yml (never written in sources.yml)
+    kind: Literal["seed", "news", "official", "analysis", "reference", "dataset", "book", "edition"]
     title: Text
     authors: list[str] = []
     publisher: Text
@@ -89,13 +92,29 @@ class Fact(Cited):
     unit: str | None = None
     as_of: PartialDate
     caveat: str | None = None
+    # Whose statistics the figure is ("Chinese customs", "Eurasian Development Bank", "Kyrgyz
+    # government"): two counts of the same thing are never one series (charts check it).
+    counted_by: str | None = Field(default=None, min_length=2)
 
 
 class Event(Cited):
     date: PartialDate
     actors: list[Actor] = Field(min_length=1)
+    # The countries the event involves (ISO 3166-1 alpha-3): the timeline filters by them.
+    countries: list[Iso3] = []
     title: Text
     text: Text
+
+
+class Correction(Cited):
+    """What an edition put right in the text of the one before it, in our words; listed on
+    the edition's changes page, so that chapters speak about their subject, not about the site."""
+
+    edition: Version  # the edition that made the correction
+    page: Text  # the page corrected, as in docs/ (chapters/russia.md)
+    section: Slug | None = None  # the anchor of the section corrected
+    was: Text  # what the earlier edition said, briefly
+    now: Text  # what this edition says instead, and on what evidence
 
 
 class Term(Record):
@@ -108,7 +127,6 @@ class Term(Record):
 
 # ---- Maps: places, layers of features, and map specs (see macros/maps/) ----
 
-Iso3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 country code")]
 PlaceKind = Literal["capital", "city", "town", "military-base", "military-facility", "market", "border-crossing"]
 # Colour families of the map stylesheet (docs/assets/maps.css), light and dark.
 MapStyle = Literal["neutral", "turkey", "russia", "china", "shared", "clash"]

@@ -8,17 +8,15 @@ from __future__ import annotations
 import subprocess
 from datetime import date
 from pathlib import Path
-from typing import Annotated
 
 import yaml
 from pydantic import Field, ValidationError, model_validator
 
 from .. import paths
 from ..data.problems import DataError, Problem, UnknownId
-from ..data.records import Record, Text
-
-EDITIONS_FILE = "editions.yml"
-Version = Annotated[str, Field(pattern=r"^\d+\.\d+$")]
+from ..data.records import Record, Source, Text, Version
+from ..site import AUTHORS, PUBLISHER, SITE_NAME
+from .address import edition_root
 
 
 class Edition(Record):
@@ -61,7 +59,27 @@ class Editions(Record):
         return found[0]
 
 
-def load_editions(path: Path = paths.DATA / EDITIONS_FILE) -> Editions:
+def edition_source_id(version: str) -> str:
+    """The bibliography entry of an earlier edition, cited for what it said: ngg-edition-2-0."""
+    return "ngg-edition-" + version.replace(".", "-")
+
+
+def edition_sources(editions: Editions, site_url: str) -> list[Source]:
+    """A bibliography entry for each earlier edition, at its own address: made from editions.yml
+    and the build's address, never typed into sources.yml (the address is not known until then)."""
+    newest = editions.newest
+    return [
+        Source(
+            id=edition_source_id(e.version), kind="edition", title=f"{SITE_NAME}, edition {e.version}", authors=list(AUTHORS),
+            publisher=PUBLISHER, date=e.date.isoformat(), url=edition_root(site_url, e.version), accessed=newest.date,
+            description=f"Edition {e.version} of this site, kept as it was published and rebuilt from its recorded commit. The changes pages cite it for what it said.",
+            caveats=f"Superseded by edition {newest.version}: what it showed is given on the changes pages for comparison, not as current.",
+        )
+        for e in editions.items[1:]
+    ]
+
+
+def load_editions(path: Path = paths.DATA / paths.EDITIONS_FILE) -> Editions:
     try:
         return Editions(items=yaml.safe_load(path.read_text(encoding="utf-8")))
     except ValidationError as err:

@@ -68,7 +68,8 @@ def shown(fact: dict) -> tuple[str, str, str]:
 
 
 def compare(old: Edition, new: Edition, library: Library) -> Changes:
-    return Changes(edition_data(old), current_data(new, library))
+    """The newest edition is the library being built; an older one is read from its commit."""
+    return Changes(edition_data(old), current_data(new, library) if new.commit is None else edition_data(new))
 
 
 def edition_data(edition: Edition) -> EditionData:

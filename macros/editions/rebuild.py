@@ -21,20 +21,39 @@ from io import BytesIO
 from pathlib import Path
 
 from .. import paths
-from .catalogue import Edition
+from . import address
+from .catalogue import Edition, Editions
 
 CACHE = paths.CACHE / "editions"
 EDITION_CONFIG = "mkdocs.edition.yml"
-OFFLINE_CONFIG = "mkdocs.offline.yml"  # the bundle stays as published: no notice, no switch
+# The bundle stays as published (no notice, no switch) but for the address its citations give.
+OFFLINE_CONFIG = "mkdocs.offline.edition.yml"
 OVERRIDES = "overrides-edition"
+EDITION_HOOKS = "edition_hooks.py"
 NOTICE = """
 {% block announce %}
 <div class="edition-notice" role="note">You are reading <strong>edition @OLD@</strong> (@DATE@), kept as it was published.
 {%- set up = base_url.rstrip('/') ~ '/../' -%}
 <a href="{{ up }}{{ page.url if page else '' }}">Read this page in the newest edition, @NEW@</a>
-· <a href="{{ up }}editions/@NEW@/">what changed</a></div>
+· <a href="{{ up }}editions/@NEXT@/">what changed in @NEXT@</a>@LOCAL@</div>
 {% endblock %}
 """
+LOCAL = " · <em>A local build: addresses here use a placeholder.</em>"
+# Edition 1.0's code writes `site_url` + a page's path as its address, so it is given its own
+# address; from 2.0 on, the code adds the edition itself, so it is given the site's address and
+# a hook gives its pages their own canonical address (MkDocs derives it from site_url).
+OWN_ADDRESS = frozenset({"1.0"})
+CANONICAL_HOOK = """# Written by macros/editions/rebuild.py: this edition's pages name their own address as canonical.
+EDITION_ROOT = {root!r}
+
+
+def on_pre_page(page, config, files):
+    page._set_canonical_url(EDITION_ROOT)
+    return page
+"""
+# Text files in which an edition may have written the placeholder as data (its own edition
+# sources, for one): rewritten to the build's address once the edition is built.
+TEXT_SUFFIXES = frozenset({".html", ".xml", ".json", ".js", ".yml", ".csv", ".geojson", ".txt"})
 
 
 @dataclass(frozen=True)
@@ -43,17 +62,19 @@ class Built:
     offline: Path  # the offline bundle's folder, as the edition built it
 
 
-def build(edition: Edition, newest: Edition, site_url: str) -> Built:
-    """The edition's online site and offline zip, rebuilt from its commit (or from the cache)."""
-    key = cache_key(edition, newest, site_url)
+def build(edition: Edition, editions: Editions, site_url: str) -> Built:
+    """The edition's online site and offline zip, rebuilt from its commit (or from the cache),
+    at `site_url`, the address every edition is published under."""
+    key = cache_key(edition, editions.newest, site_url)
     done = CACHE / edition.version / key
     if not (done / "site" / "index.html").is_file():
         src = checkout(edition, CACHE / edition.version / "src")
         python = environment(src)
-        write_config(src, edition, newest, site_url)
+        write_config(src, edition, editions, site_url)
         shutil.rmtree(done, ignore_errors=True)
         for config, out in ((EDITION_CONFIG, "site"), (OFFLINE_CONFIG, "offline")):
             run([str(python), "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config, "-d", str(done / out)], src)
+            replace_placeholder(done / out, site_url)
     return Built(done / "site", done / "offline")
 
 
@@ -93,15 +114,51 @@ def environment(src: Path) -> Path:
     return venv / "bin" / "python"
 
 
-def write_config(src: Path, edition: Edition, newest: Edition, site_url: str) -> None:
-    """The edition's own config, at its own address, with the notice and the edition switch."""
+def write_config(src: Path, edition: Edition, editions: Editions, site_url: str) -> None:
+    """The edition's own configs (online and offline) at the build's address; online with the
+    notice, the edition switch and its own canonical addresses."""
     overrides = src / OVERRIDES
     shutil.copytree(src / "overrides", overrides, dirs_exist_ok=True)
-    notice = NOTICE.replace("@OLD@", edition.version).replace("@DATE@", edition.date.isoformat()).replace("@NEW@", newest.version)
+    notice = NOTICE.replace("@OLD@", edition.version).replace("@DATE@", edition.date.isoformat()).replace("@NEW@", editions.newest.version)
+    notice = notice.replace("@NEXT@", next_edition(edition, editions).version).replace("@LOCAL@", LOCAL if address.is_placeholder(site_url) else "")
     main = overrides / "main.html"
     main.write_text(main.read_text(encoding="utf-8") + notice, encoding="utf-8")
-    config = f"INHERIT: mkdocs.yml\nsite_url: {site_url}{edition.version}/\ntheme:\n  custom_dir: {OVERRIDES}\nextra:\n  version:\n    provider: mike\n"
+    root = address.edition_root(site_url, edition.version)
+    given = root if edition.version in OWN_ADDRESS else site_url
+    hooks = ""
+    if edition.version not in OWN_ADDRESS:
+        (src / EDITION_HOOKS).write_text(CANONICAL_HOOK.format(root=root), encoding="utf-8")
+        hooks = "hooks:\n" + "".join(f"  - {h}\n" for h in [*commit_hooks(src), EDITION_HOOKS])
+    config = f"INHERIT: mkdocs.yml\nsite_url: {given}\ntheme:\n  custom_dir: {OVERRIDES}\nextra:\n  version:\n    provider: mike\n{hooks}"
     (src / EDITION_CONFIG).write_text(config, encoding="utf-8")
+    (src / OFFLINE_CONFIG).write_text(f"INHERIT: mkdocs.offline.yml\nsite_url: {given}\n", encoding="utf-8")
+
+
+def next_edition(edition: Edition, editions: Editions) -> Edition:
+    """The edition published right after this one (its changes page says what changed)."""
+    versions = [e.version for e in editions.items]
+    return editions.items[versions.index(edition.version) - 1]
+
+
+def commit_hooks(src: Path) -> list[str]:
+    """The hooks the edition's own mkdocs.yml names (a config that INHERITs replaces the list)."""
+    import yaml  # noqa: PLC0415
+
+    text = (src / "mkdocs.yml").read_text(encoding="utf-8")
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_multi_constructor("!", lambda *_: None)  # MkDocs tags such as !ENV: not needed here
+    return list(yaml.load(text, Loader=loader).get("hooks") or [])
+
+
+def replace_placeholder(folder: Path, site_url: str) -> None:
+    """Where the edition wrote the placeholder address as data, write the build's address."""
+    if address.is_placeholder(site_url):
+        return
+    for path in folder.rglob("*"):
+        if path.suffix in TEXT_SUFFIXES and path.is_file():
+            text = path.read_text(encoding="utf-8")
+            if address.PLACEHOLDER in text:
+                path.write_text(text.replace(address.PLACEHOLDER, site_url), encoding="utf-8")
 
 
 def run(cmd: list[str], cwd: Path) -> None:

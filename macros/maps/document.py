@@ -13,13 +13,13 @@ from folium.template import Template
 from . import basemap
 from ..data.library import Library
 from ..data.records import Layer, MapSpec
+from ..site import SITE_NAME
 from . import geometry
 
 LEAFLET = "../assets/vendor/leaflet"  # relative to a map document
 STYLESHEET = "../assets/maps.css"
 TOPOJSON = "../assets/vendor/topojson-client/topojson-client.min.js"
 SCRIPT = "../assets/map-document.js"
-SITE_NAME = "The New Great Game in Central Asia"
 
 
 def map_document(spec: MapSpec, library: Library) -> str:

@@ -6,7 +6,7 @@ import json
 from . import basemap
 from ..data.library import Library
 from ..data.records import Citation, Layer, MapSpec
-from .document import SITE_NAME
+from ..site import SITE_NAME
 from .figure import route_citations, unique
 from .geometry import spec_basemap, tolerance
 

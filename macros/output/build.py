@@ -12,7 +12,8 @@ import sys
 import zipfile
 from pathlib import Path
 
-from ..editions import rebuild
+from ..data.problems import ContentError
+from ..editions import address, rebuild
 from .. import paths
 from ..editions.catalogue import Editions, load_editions
 
@@ -32,7 +33,7 @@ def build_all(out: Path = paths.ROOT) -> dict[str, Path]:
     bundles = {newest.version: zip_dir(offline, dist / paths.bundle_file(newest.version))}
     root_url = site_url()
     for edition in editions.items[1:]:
-        built = rebuild.build(edition, newest, root_url)
+        built = rebuild.build(edition, editions, root_url)
         shutil.copytree(built.site, site / edition.version)
         bundles[edition.version] = zip_dir(built.offline, dist / paths.bundle_file(edition.version))
     publish_bundles(site, editions, bundles)
@@ -86,10 +87,11 @@ def versions_json(editions: Editions) -> str:
 
 
 def site_url() -> str:
-    """The address the editions are published under (mkdocs.yml `site_url`)."""
-    from mkdocs.config import load_config  # noqa: PLC0415
-
-    return load_config(str(paths.ROOT / "mkdocs.yml")).site_url or "/"
+    """The address the editions are published under (SITE_URL, checked), or the placeholder."""
+    try:
+        return address.site_url()
+    except ContentError as err:
+        raise SystemExit(str(err)) from None
 
 
 if __name__ == "__main__":

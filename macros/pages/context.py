@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from ..editions.address import edition_root
 from .citations import PageCitations
 from ..editions.catalogue import Edition, Editions
 from ..data.library import Library
@@ -50,4 +51,7 @@ def page_url(src_uri: str, directory_urls: bool) -> str:
 
 
 def edition_address(site_url: str, version: str, src_uri: str) -> str:
-    return f"{site_url.rstrip('/')}/{version}/{page_url(src_uri, True)}"
+    """A page's permanent address in an edition; the home page is the edition's own address
+    (MkDocs writes the root page's URL as './', which an address must not carry)."""
+    url = page_url(src_uri, True)
+    return edition_root(site_url, version) + ("" if url == "./" else url)
