@@ -50,7 +50,7 @@ def build_all(out: Path = paths.ROOT, site: str | None = None) -> dict[str, Path
 
 def bundle(folder: Path, zip_path: Path) -> Path:
     """An edition's offline bundle: its pages with their security policy, zipped."""
-    security.secure_folder(folder)
+    security.secure_folder(folder, offline=True)
     return zip_dir(folder, zip_path)
 
 
