@@ -107,14 +107,14 @@ def test_every_text_file_has_gzip_and_brotli_copies_of_itself(site):
     assert wrong == []
 
 
-def test_the_release_check_passes_under_a_course_path(site, editions):
+def test_the_release_check_passes_under_a_course_path(site, browser):
     """Served as a host serves it under /ngg/: every published address of every edition answers
     compressed with its anchor, and every page of every edition opens with no console error and no
     Content-Security-Policy violation (in the page or its frames)."""
-    assert release.check(site, SITE_URL) == []
+    assert release.check(site, SITE_URL, browser) == []
 
 
-def test_the_release_check_fails_on_an_uncompressed_page_and_a_blocked_script(site, tmp_path):
+def test_the_release_check_fails_on_an_uncompressed_page_and_a_blocked_script(site, browser, tmp_path):
     served = tmp_path / "site"
     shutil.copytree(site / "assets", served / "assets")
     shutil.copytree(site / "chapters" / "turkey", served / "chapters" / "turkey")
@@ -124,7 +124,7 @@ def test_the_release_check_fails_on_an_uncompressed_page_and_a_blocked_script(si
         page.with_name(page.name + ext).unlink()
     with release.host(served, "/ngg/") as base:
         assert release.check_addresses(base, ["chapters/turkey/#soft-power"]) == ["chapters/turkey/#soft-power: served uncompressed (no .br or .gz beside the file: run make publish)"]
-        problems = release.check_pages(base, ["chapters/turkey/"])
+        problems = release.check_pages(base, ["chapters/turkey/"], browser)
     assert any("Content-Security-Policy blocked script-src" in p for p in problems), problems
 
 

@@ -88,24 +88,31 @@ def page_paths(site: Path, editions: Editions) -> list[str]:
     return rows
 
 
-def check_pages(base: str, pages: list[str]) -> list[str]:
-    """Open every page in Chromium: no console error, no policy violation, nothing from another host."""
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+def check_pages(base: str, pages: list[str], browser=None) -> list[str]:
+    """Open every page in Chromium: no console error, no policy violation, nothing from another
+    host. `browser`: a Playwright browser already running (the tests'), else one is started."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
+        with sync_playwright() as p:
+            chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return check_pages(base, pages, chromium)
+            finally:
+                chromium.close()
     problems: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context()
+    outside: list[str] = []
+    origin = "{0.scheme}://{0.netloc}/".format(urlsplit(base))
+
+    def only_the_site(route):
+        if route.request.url.startswith((origin, "data:", "blob:", "about:")):
+            return route.continue_()
+        outside.append(route.request.url)
+        return route.abort()
+
+    context = browser.new_context()
+    try:
         context.add_init_script(WATCH_POLICY)
-        outside: list[str] = []
-        origin = "{0.scheme}://{0.netloc}/".format(urlsplit(base))
-
-        def only_the_site(route):
-            if route.request.url.startswith((origin, "data:", "blob:", "about:")):
-                return route.continue_()
-            outside.append(route.request.url)
-            return route.abort()
-
         context.route("**/*", only_the_site)
         for rel in pages:
             errors: list[str] = []
@@ -115,15 +122,15 @@ def check_pages(base: str, pages: list[str]) -> list[str]:
             page.goto(base + rel, wait_until="load")
             page.close()
             problems += [f"{rel or './'}: {e}" for e in errors]
-        problems += [f"a request left the site: {url}" for url in outside]
-        browser.close()
-    return problems
+    finally:
+        context.close()
+    return problems + [f"a request left the site: {url}" for url in outside]
 
 
-def check(site: Path, site_url: str) -> list[str]:
+def check(site: Path, site_url: str, browser=None) -> list[str]:
     editions = load_editions()
     with host(site, urlsplit(site_url).path or "/") as base:
-        return check_addresses(base, published(editions)) + check_pages(base, page_paths(site, editions))
+        return check_addresses(base, published(editions)) + check_pages(base, page_paths(site, editions), browser)
 
 
 def main(argv: list[str]) -> int:
