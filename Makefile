@@ -5,10 +5,10 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build test bench clean
+.PHONY: help setup serve build publish check-release test bench clean
 
 help: ## List the tasks
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 $(STAMPS)/python: requirements.txt constraints.txt
 	@mkdir -p $(STAMPS)
@@ -27,15 +27,28 @@ $(STAMPS)/chromium:
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 	@touch $@
 
+# The tests' own tools (the W3C Nu HTML Checker), not served from the site: their own lockfile.
+$(STAMPS)/test-tools: tests/tools/package.json tests/tools/package-lock.json $(STAMPS)/node
+	@mkdir -p $(STAMPS)
+	command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null)
+	npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error
+	@touch $@
+
 setup: $(STAMPS)/python $(STAMPS)/node ## Install pinned Python and front-end packages (quick when nothing changed)
 
-build: setup ## Build the site into site/ and the offline bundle into dist/
-	$(PY) -m macros.build
+build: setup ## Build every edition into site/ and the offline bundles into dist/ (SITE_URL=https://host/path/ for a host)
+	$(PY) -m macros.output.build
+
+publish: setup $(STAMPS)/chromium ## Build for the host at SITE_URL (required), then run the release check
+	$(PY) -m macros.output.release --publish
+
+check-release: setup $(STAMPS)/chromium ## Serve site/ as a host would, under its address's path: every address answers compressed, every page opens cleanly
+	$(PY) -m macros.output.release
 
 serve: setup ## Build and serve the site at http://127.0.0.1:8000
 	.venv/bin/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-test: setup $(STAMPS)/chromium ## Run the whole test suite (builds the site once)
+test: setup $(STAMPS)/chromium $(STAMPS)/test-tools ## Run the whole test suite (builds the site once)
 	$(PY) -m pytest
 
 # Lighthouse is for benchmarks only: its own package.json and lockfile under benchmarks/.

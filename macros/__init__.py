@@ -14,6 +14,7 @@ from .pages.cite_page import page_citation, page_title
 from .pages.context import PageContext
 from .editions import address
 from .data.loading import load_library
+from .data.dates import human_date
 from .data.problems import ContentError, DataError
 
 log = logging.getLogger("mkdocs.plugins.macros.ngg")
@@ -31,7 +32,10 @@ def define_env(env) -> None:
     editions = library.editions
     setattr(env, build_state.ATTRIBUTE, build_state.BuildState(library, editions))
     # The theme (footer, head metadata) shows the edition this build publishes.
-    env.conf["extra"]["edition"] = {"version": editions.newest.version, "date": editions.newest.date.isoformat()}
+    newest = editions.newest
+    env.conf["extra"]["edition"] = {"version": newest.version, "date": newest.date.isoformat(), "sources_to": human_date(library.sources_run_to())}
+    # A local build without SITE_URL says on every page that its addresses are placeholders.
+    env.conf["extra"]["placeholder_address"] = address.is_placeholder(site)
     for func in page_macros.MACROS:
         env.macro(bound(env, func), func.__name__)
 

@@ -16,8 +16,8 @@ from mkdocs.structure.files import Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
 from macros import maps, paths  # noqa: E402
-from macros.output import assets, downloads  # noqa: E402
-from macros.pages import bibliography, build_state  # noqa: E402
+from macros.output import assets, cards, downloads  # noqa: E402
+from macros.pages import bibliography, build_state, preview  # noqa: E402
 from macros.pages.flow import FlowExtension  # noqa: E402
 from macros.pages.page_macros import BIBLIOGRAPHY_MARKER  # noqa: E402
 
@@ -34,6 +34,25 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for generated in assets.generated_files(config) + downloads.download_files(config, library) + maps.generated_files(config, library):
         files.append(generated)
     return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """What a link to the page shows where it is pasted: online pages only (the offline bundle
+    has no address to link to)."""
+    citation = page.meta.get("citation")
+    if citation is None or config.extra.get("offline"):
+        return html
+    state = build_state.of(config.plugins)
+    card = preview.preview(page.file.src_uri, html, citation, config.site_url, config.site_description, config.extra["edition"]["sources_to"])
+    state.previews[page.file.src_uri] = page.meta["preview"] = card
+    page.meta["description"] = card.description  # the theme's <meta name="description">, escaped in overrides/partials/site-meta.html
+    return html
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Draw each page's link-card picture into the site."""
+    for src_uri, card in build_state.of(config.plugins).previews.items():
+        cards.draw(card, Path(config.site_dir) / preview.card_path(src_uri))
 
 
 def on_env(env, config: MkDocsConfig, files: Files):

@@ -18,6 +18,10 @@ from mkdocs.config import load_config
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+# The session builds at an address of its own, as a course's host would, so that a placeholder
+# left anywhere in site/ or dist/ shows (tests/test_publish.py); set before any config is read.
+SITE_URL = "https://courses.example.edu/ngg/"
+os.environ["SITE_URL"] = SITE_URL
 
 # Pages that are not content: MkDocs' 404 page, redirect stubs, and the map documents
 # that chapters embed in frames (their figure, caption and sources live in the chapter).

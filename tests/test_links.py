@@ -80,6 +80,8 @@ def link_problems(root: Path, own_url: str | None = None, skip: frozenset[str] =
                 continue
             if own_url and url.startswith(own_url):
                 url = "/" + url[len(own_url):]
+            elif own_url and url.startswith(urlsplit(own_url).path) and urlsplit(own_url).path != "/":
+                url = "/" + url[len(urlsplit(own_url).path):]  # root-absolute, under the site's path (404 pages)
             elif urlsplit(url).scheme or url.startswith("//"):
                 if problem := external_problem(url if not url.startswith("//") else "https:" + url):
                     problems.add(f"{where}: {problem}")

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from ..editions.catalogue import Editions
 
 
+REPORTS = frozenset({"news", "official", "analysis"})
+
+
 class Library:
     def __init__(self, records: dict[str, list], seeds: dict[str, str], editions: Editions):
         self.records = records  # file name -> records in file order, for downloads
@@ -26,6 +29,11 @@ class Library:
         self.corrections: dict[str, Correction] = {r.id: r for r in records[paths.CORRECTIONS_FILE]}
         self.editions = editions
         self.seed_texts = seeds
+
+    def sources_run_to(self) -> str:
+        """How current the edition is: the newest dated report it cites (news, official or analysis,
+        dated to the day; datasets and references are living pages, so they do not count)."""
+        return max(s.date for s in self.sources.values() if s.kind in REPORTS and len(s.date) == len("2026-01-31"))
 
     def designations(self) -> list[str]:
         """Names with figures in them (TB2, S-300, Shanghai Five) are names, not figures: the glossary lists them."""

@@ -6,6 +6,7 @@ Run as `python -m macros.output.build [OUT_DIR]`; tests call `build_all()` the s
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,8 @@ import zipfile
 from pathlib import Path
 
 from ..data.problems import ContentError
-from ..editions import address, rebuild
+from ..editions import address, home, rebuild
+from . import precompress, security
 from .. import paths
 from ..editions.catalogue import Editions, load_editions
 
@@ -21,29 +23,46 @@ from ..editions.catalogue import Editions, load_editions
 NOT_OFFLINE = frozenset({"404.html"})
 
 
-def build_all(out: Path = paths.ROOT) -> dict[str, Path]:
+def build_all(out: Path = paths.ROOT, site: str | None = None) -> dict[str, Path]:
+    """Every edition at `site` (the address they are published under; SITE_URL by default)."""
     editions = load_editions()
     newest = editions.newest
-    site, offline, dist = out / "site", out / "build" / "offline", out / "dist"
-    for folder in (site, offline, dist):
+    root_url = site_url() if site is None else site
+    env = os.environ | {address.ENV: root_url}
+    online, offline, dist = out / "site", out / "build" / "offline", out / "dist"
+    for folder in (online, offline, dist, out / "build" / "editions"):
         shutil.rmtree(folder, ignore_errors=True)
-    mkdocs_build("mkdocs.yml", site)
-    mkdocs_build("mkdocs.offline.yml", offline)
-    shutil.copytree(site, site / newest.version)  # the newest edition at its own address too
-    bundles = {newest.version: zip_dir(offline, dist / paths.bundle_file(newest.version))}
-    root_url = site_url()
+    mkdocs_build("mkdocs.yml", online, env)
+    mkdocs_build("mkdocs.offline.yml", offline, env)
+    shutil.copytree(online, online / newest.version)  # the newest edition at its own address too
+    bundles = {newest.version: bundle(offline, dist / paths.bundle_file(newest.version))}
     for edition in editions.items[1:]:
         built = rebuild.build(edition, editions, root_url)
-        shutil.copytree(built.site, site / edition.version)
-        bundles[edition.version] = zip_dir(built.offline, dist / paths.bundle_file(edition.version))
-    publish_bundles(site, editions, bundles)
-    (site / "versions.json").write_text(versions_json(editions), encoding="utf-8")
-    return {"site": site, "offline": offline, "zip": bundles[newest.version], "bundles": dist}
+        shutil.copytree(built.site, online / edition.version)
+        bundles[edition.version] = bundle(copied(built.offline, out / "build" / "editions" / edition.version), dist / paths.bundle_file(edition.version))
+    publish_bundles(online, editions, bundles)
+    (online / "versions.json").write_text(versions_json(editions), encoding="utf-8")
+    home.draw_switch_at_root(online, editions)
+    security.secure_folder(online)
+    precompress.precompress(online)
+    return {"site": online, "offline": offline, "zip": bundles[newest.version], "bundles": dist}
 
 
-def mkdocs_build(config: str, site_dir: Path) -> None:
+def bundle(folder: Path, zip_path: Path) -> Path:
+    """An edition's offline bundle: its pages with their security policy, zipped."""
+    security.secure_folder(folder, offline=True)
+    return zip_dir(folder, zip_path)
+
+
+def copied(folder: Path, target: Path) -> Path:
+    """A copy to change, so the edition cache keeps the build as it came."""
+    shutil.copytree(folder, target)
+    return target
+
+
+def mkdocs_build(config: str, site_dir: Path, env: dict | None = None) -> None:
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config, "-d", str(site_dir)]
-    result = subprocess.run(cmd, cwd=paths.ROOT)
+    result = subprocess.run(cmd, cwd=paths.ROOT, env=env)
     if result.returncode != 0:
         raise SystemExit(f"mkdocs build -f {config} failed (exit {result.returncode}); the lines above name the file and entry")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .citations import PageCitations
+from .preview import Preview
 from ..editions.catalogue import Editions
 from ..data.library import Library
 
@@ -19,6 +20,7 @@ class BuildState:
     library: Library
     editions: Editions
     pages: dict[str, PageCitations] = field(default_factory=dict)
+    previews: dict[str, Preview] = field(default_factory=dict)  # src_uri -> its link card
 
     def start_page(self, src_uri: str) -> PageCitations:
         """A page's citations start empty at each render (`mkdocs serve` renders pages again)."""

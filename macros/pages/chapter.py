@@ -7,6 +7,8 @@ import re
 from .. import paths
 from .cite_page import PageCitation
 from .context import PageContext
+from ..data.dates import human_date
+from ..editions.address import is_placeholder
 from .render import render
 
 WORDS_PER_MINUTE = 200
@@ -16,7 +18,7 @@ MACRO_CALL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 def frame(ctx: PageContext, markdown: str, meta: dict, source_markdown: str, citation: PageCitation) -> str:
     """The page's Markdown with its learning frame and closing sections added."""
     if meta.get("objectives"):
-        intro = render("page_meta.html", minutes=reading_minutes(source_markdown or markdown))
+        intro = render("page_meta.html", minutes=reading_minutes(source_markdown or markdown), sources_to=human_date(ctx.library.sources_run_to()))
         objectives = "By the end of this chapter you should be able to:\n\n" + numbered(meta["objectives"])
         markdown = after_title(markdown, intro + section("Learning objectives", "objectives", objectives))
     if meta.get("questions"):
@@ -25,7 +27,7 @@ def frame(ctx: PageContext, markdown: str, meta: dict, source_markdown: str, cit
         listed = render("page_sources.html", listed=ctx.refs.listed(), bibliography=ctx.page_link(paths.BIBLIOGRAPHY_PAGE))
         markdown += section("Sources", "sources", listed)
     if meta.get("objectives"):
-        markdown += section("Cite this page", "cite-this-page", render("cite_page.html", c=citation))
+        markdown += section("Cite this page", "cite-this-page", render("cite_page.html", c=citation, placeholder=is_placeholder(ctx.site_url)))
     return markdown
 
 
