@@ -116,9 +116,16 @@ def edition_summary(ctx: PageContext, version: str) -> str:
     return render("edition_summary.html", edition=ctx.editions.get(version))
 
 
+def edition_currency(ctx: PageContext) -> str:
+    """Which edition this is and how current: the date of the newest report it cites, from the data."""
+    newest = ctx.editions.newest
+    return render("edition_currency.html", edition=newest, published=human_date(newest.date.isoformat()),
+                  sources_to=human_date(ctx.library.sources_run_to()), changes=ctx.page_link(f"editions/{newest.version}.md"))
+
+
 def bibliography(ctx: PageContext) -> str:
     """Every source with a stable anchor; rendered once all pages are, so 'Cited in' is complete."""
     return BIBLIOGRAPHY_MARKER
 
 
-MACROS = (cite, fact, factbox, term, glossary, chapter_plan, data_downloads, offline_bundle, timeline, map, changes, editions_list, edition_summary, bibliography)
+MACROS = (cite, fact, factbox, term, glossary, chapter_plan, data_downloads, offline_bundle, timeline, map, changes, editions_list, edition_summary, edition_currency, bibliography)
