@@ -22,15 +22,21 @@ $(STAMPS)/node: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# WeasyPrint (the PDFs) renders with Pango and embeds fonts: Debian's, like the browser.
+$(STAMPS)/pango:
+	@mkdir -p $(STAMPS)
+	dpkg -s libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null)
+	@touch $@
+
 $(STAMPS)/chromium:
 	@mkdir -p $(STAMPS)
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 	@touch $@
 
-setup: $(STAMPS)/python $(STAMPS)/node ## Install pinned Python and front-end packages (quick when nothing changed)
+setup: $(STAMPS)/python $(STAMPS)/node $(STAMPS)/pango ## Install pinned Python and front-end packages (quick when nothing changed)
 
 build: setup ## Build the site into site/ and the offline bundle into dist/
-	$(PY) -m macros.build
+	$(PY) -m macros.output.build
 
 serve: setup ## Build and serve the site at http://127.0.0.1:8000
 	.venv/bin/mkdocs serve --strict --dev-addr 127.0.0.1:8000
