@@ -56,6 +56,8 @@ def axe_problems(frame, where: str, rules: list[str] | None = None) -> list[str]
 def loaded_frames(page) -> list:
     """Every iframe of the page, loaded: lazy frames are scrolled into view first."""
     frames = []
+    for link in page.query_selector_all("figure.map-figure a.map-live"):  # live maps open from their pictures
+        link.click()
     for handle in page.query_selector_all("iframe"):
         handle.scroll_into_view_if_needed()
         if handle.get_attribute("data-src"):  # maps-loader.js sets src as the frame nears the screen
