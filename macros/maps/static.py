@@ -140,7 +140,7 @@ def shapes(spec: MapSpec, f: Frame) -> list[tuple[str, str]]:
     codes, projected = [], []
     for feature in geometry.spec_basemap(spec)["features"]:
         g = shapely.transform(shape(feature["geometry"]), f.project).intersection(edge)
-        g = basemap._polygonal(g)
+        g = polygons_only(g)
         if not g.is_empty:
             codes.append(feature["id"])
             projected.append(g)
@@ -148,6 +148,12 @@ def shapes(spec: MapSpec, f: Frame) -> list[tuple[str, str]]:
         return []
     simplified = shapely.coverage_simplify(np.array(projected), 0.6)  # neighbours keep one border
     return [(code, d) for code, d in ((c, path_data(g)) for c, g in zip(codes, simplified)) if d]
+
+
+def polygons_only(g: shapely.Geometry) -> shapely.Geometry:
+    """What clipping leaves of a shape, without the lines and points it can leave too."""
+    parts = [p for p in shapely.get_parts(shapely.make_valid(g)) if p.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(parts) if parts else shapely.Polygon()
 
 
 def path_data(g: shapely.Geometry) -> str:
