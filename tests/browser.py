@@ -1,6 +1,8 @@
 """Shared browser test helpers: Debian's Chromium driven by playwright, and a local server.
 
-No test downloads a browser: we launch /usr/bin/chromium (installed by `make test`).
+No test downloads a browser: we launch /usr/bin/chromium (installed by `make test`). Every
+wait is on a condition (Playwright's polling `expect`, or `wait_for_function`), never a sleep;
+the one timeout below bounds how long a condition may take on a busy machine.
 """
 from __future__ import annotations
 
@@ -8,10 +10,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 # The same browser flags and local server the benchmarks measure with.
 from benchmarks.server import CHROMIUM, CHROMIUM_ARGS, page_url, serve  # noqa: F401 (page_url: for tests)
 
+# How long a condition may take before the test fails (two cores shared by many jobs).
+WAIT_MS = 30_000
+expect.set_options(timeout=WAIT_MS)
+
+LOCAL = ("http://127.0.0.1:",)  # the test server, whatever its port
+FILE_ONLY = ("file://",)  # an unzipped offline bundle
 
 
 @pytest.fixture(scope="session")
@@ -45,6 +54,24 @@ def render_all(page) -> None:
     page.evaluate(RENDER_ALL)
 
 
+def load_maps(page) -> list[tuple[str, object]]:
+    """Every map frame of the page, loaded and drawn, as (its src, its Frame), in page order.
+
+    Each frame is brought to the screen in script: Playwright's own scroll misses an element
+    inside a block the browser has not laid out yet (content-visibility), as the benchmark
+    found. maps-loader.js then sets the frame's src; the map has drawn once its country
+    shapes are in the frame. A frame that never gets a src or never draws fails the test."""
+    frames = []
+    for handle in page.query_selector_all("iframe"):
+        handle.evaluate("frame => frame.scrollIntoView({block: 'center'})")
+        page.wait_for_function("frame => !!frame.getAttribute('src')", arg=handle, timeout=WAIT_MS)
+        frame = handle.content_frame()
+        assert frame is not None, f"an iframe ({handle.get_attribute('data-src')}) has no document"
+        expect(frame.locator("path.ngg-land").first).to_be_attached()
+        frames.append((handle.get_attribute("src"), frame))
+    return frames
+
+
 class Visit:
     """One page load that records console errors and every request leaving `allowed` origins."""
 
@@ -66,6 +93,13 @@ class Visit:
                 route.abort()
 
         return handle
+
+    def problems(self, where: str) -> list[str]:
+        """Console errors and requests leaving since the last call, one line each; then forgets them."""
+        found = [f"{where}: console error: {e}" for e in self.errors] + [f"{where}: request leaving the site: {u}" for u in self.outside]
+        self.errors.clear()
+        self.outside.clear()
+        return found
 
 
 @contextmanager

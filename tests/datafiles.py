@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros import paths
 from macros.data.loading import load_library
 from macros.data.problems import DataError
 
@@ -20,8 +21,8 @@ def edit(data_dir: Path, name: str, change) -> None:
     path.write_text(header + yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def problems(data_dir: Path) -> list[str]:
+def problems(data_dir: Path, seeds_dir: Path = paths.SEEDS) -> list[str]:
     """The sorted problems that loading the data reports (the load must fail)."""
     with pytest.raises(DataError) as err:
-        load_library(data_dir)
+        load_library(data_dir, seeds_dir)
     return err.value.problems
