@@ -54,16 +54,25 @@ def render_all(page) -> None:
     page.evaluate(RENDER_ALL)
 
 
-def load_maps(page) -> list[tuple[str, object]]:
-    """Every map frame of the page, loaded and drawn, as (its src, its Frame), in page order.
+SCROLL = "el => el.scrollIntoView({block: 'center'})"
 
-    Each frame is brought to the screen in script: Playwright's own scroll misses an element
+
+def load_maps(page) -> list[tuple[str, object]]:
+    """Every map figure's live map, loaded and drawn, as (its src, its Frame), in page order.
+
+    Each figure is brought to the screen in script: Playwright's own scroll misses an element
     inside a block the browser has not laid out yet (content-visibility), as the benchmark
-    found. maps-loader.js then sets the frame's src; the map has drawn once its country
-    shapes are in the frame. A frame that never gets a src or never draws fails the test."""
+    found. Where the figure shows a picture first, its link opens the live map; maps-loader.js
+    sets the frame's src; the map has drawn once its country shapes are in the frame. A map
+    that never opens, never gets a src or never draws fails the test."""
     frames = []
-    for handle in page.query_selector_all("iframe"):
-        handle.evaluate("frame => frame.scrollIntoView({block: 'center'})")
+    for figure in page.query_selector_all("figure.map-figure"):
+        figure.evaluate(SCROLL)
+        link = figure.query_selector("a.map-live")
+        if link is not None and figure.query_selector("iframe") is None:
+            link.evaluate("a => a.click()")  # the live map opens in place of its picture
+        handle = figure.wait_for_selector("iframe", state="attached", timeout=WAIT_MS)
+        handle.evaluate(SCROLL)
         page.wait_for_function("frame => !!frame.getAttribute('src')", arg=handle, timeout=WAIT_MS)
         frame = handle.content_frame()
         assert frame is not None, f"an iframe ({handle.get_attribute('data-src')}) has no document"

@@ -58,6 +58,17 @@ def is_redirect(html: str) -> bool:
     return REDIRECT in html
 
 
+def live_map(figure) -> tuple[str, str]:
+    """(address, accessible name) of a map figure's live map: a frame that loads near the
+    screen (iframe data-src) or a link that opens one in place of the map's picture (a.map-live)."""
+    frame = figure.select_one("iframe[data-src]")
+    if frame is not None:
+        return frame["data-src"], frame.get("title") or ""
+    link = figure.select_one("a.map-live[href]")
+    assert link is not None, f"map figure #{figure.get('id')} has neither a frame nor a link to its live map"
+    return link["href"], link.get("data-title") or link.get("title") or ""
+
+
 # ---- what the navigation promises --------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from browser import page_url, visit
+from conftest import live_map
 from macros import paths
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -120,8 +121,8 @@ def test_fact_boxes_are_captioned_figures_with_a_headed_table(soups):
 
 
 def test_map_frames_have_a_title(soups, map_pages):
-    """A frame is named by its title (test_rendering.py checks a reader can Tab into each)."""
-    frames = [(rel, frame) for rel, page in soups.items() for frame in page.select("iframe")]
-    assert len(frames) == sum(len(pages) for pages in map_pages.values()), "every map figure holds one frame"
-    untitled = [f"{rel}: {frame.get('data-src') or frame.get('src')}" for rel, frame in frames if not (frame.get("title") or "").strip()]
-    assert untitled == [], "frames with no title to name them:\n" + "\n".join(untitled)
+    """A live map's frame is named by its title (test_rendering.py checks a reader can Tab into each)."""
+    maps = [(rel, live_map(figure)) for rel, page in soups.items() for figure in page.select("figure.map-figure")]
+    assert len(maps) == sum(len(pages) for pages in map_pages.values())
+    untitled = [f"{rel}: {href}" for rel, (href, title) in maps if not title.strip()]
+    assert untitled == [], "live maps with no title to name their frame:\n" + "\n".join(untitled)

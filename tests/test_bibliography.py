@@ -32,12 +32,13 @@ def test_citation_numbers_count_up_in_order_of_first_use_on_every_page(soups):
     for rel, page in soups.items():
         article = page.select_one("article")
         numbers: dict[str, int] = {}
+        wrong = []
         for link in article.select("sup.cite a.cite-link[href^='#ref-']"):
             source, number = link["href"].removeprefix("#ref-"), int(link.get_text().strip("[]"))
             expected = numbers.setdefault(source, len(numbers) + 1)
             if number != expected:
-                problems.append(f"{rel}: {source} is marked [{number}] where order of first use gives [{expected}]")
-                break
+                wrong.append(f"{rel}: {source} is marked [{number}] where order of first use gives [{expected}]")
+        problems += wrong[:1]  # the first says where; the rest follow from it
         listed = [li["id"].removeprefix("ref-") for li in article.select(".page-sources > li[id^='ref-']")]
         if list(numbers) != listed:
             problems.append(f"{rel}: the source list is not in order of first use: {listed[:5]}… against {list(numbers)[:5]}…")

@@ -65,7 +65,7 @@ def test_every_chapter_cites_itself_in_the_golden_shape(soups, chapters, config,
         url = f"{site_url}{v}/{rel.removesuffix('index.html')}"
         styles = {el["data-style"]: el for el in page.select(".cite-this-page .citation-text")}
         apa = f"{team}. ({year}). {title}. In {book} (Edition {v}). {project}. {url}"
-        chicago = re.compile(rf"{re.escape(team)}\. {year}\. \u201c(?P<title>.+)\.\u201d In {re.escape(book)}, Edition {re.escape(v)}\. {re.escape(project)}\. {re.escape(url)}\.")
+        chicago = re.compile(rf"{re.escape(team)}\. {year}\. \u201c(?P<title>.+)\.\u2019?\u201d In {re.escape(book)}, Edition {re.escape(v)}\. {re.escape(project)}\. {re.escape(url)}\.")
         if styles["apa"].get_text() != apa:
             problems.append(f"{rel}: APA reads {styles['apa'].get_text()!r}, not {apa!r}")
         if styles["apa"].select_one("i").get_text() != book:
