@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -20,6 +21,10 @@ WAIT_MS = 30_000
 expect.set_options(timeout=WAIT_MS)
 
 LOCAL = ("http://127.0.0.1:",)  # the test server, whatever its port
+# axe-core, the pinned copy from npm, served to the page under test from the page's own origin,
+# so a Content-Security-Policy that allows only 'self' lets it run (an inline script would not).
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_PATH = "/__tests__/axe.min.js"
 FILE_ONLY = ("file://",)  # an unzipped offline bundle
 
 
@@ -95,7 +100,9 @@ class Visit:
     def _route(self, allowed):
         def handle(route):
             url = route.request.url
-            if url.startswith(allowed) or url.startswith(("data:", "blob:", "about:")):
+            if urlsplit(url).path == AXE_PATH:
+                route.fulfill(path=str(AXE), content_type="text/javascript")
+            elif url.startswith(allowed) or url.startswith(("data:", "blob:", "about:")):
                 route.continue_()
             else:
                 self.outside.append(url)
@@ -109,6 +116,13 @@ class Visit:
         self.errors.clear()
         self.outside.clear()
         return found
+
+
+def add_axe(frame) -> None:
+    """Load axe-core into a page or frame served over http, from its own origin."""
+    if not frame.evaluate("() => typeof axe !== 'undefined'"):
+        parts = urlsplit(frame.url)
+        frame.add_script_tag(url=f"{parts.scheme}://{parts.netloc}{AXE_PATH}")
 
 
 @contextmanager

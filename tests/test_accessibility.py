@@ -13,7 +13,7 @@ from browser import page_url, visit
 from conftest import live_map
 from macros import paths
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = paths.ROOT
 FACTBOX_CALL = re.compile(r"\{\{\s*factbox\(")
 
 

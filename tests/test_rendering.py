@@ -9,14 +9,10 @@ One pass per layout, not one per check: a page is loaded once and everything is 
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from browser import load_maps, page_url, render_all, visit
+from browser import AXE, add_axe, load_maps, page_url, render_all, visit
 
-ROOT = Path(__file__).resolve().parents[1]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = {"serious", "critical"}
 # Material picks the palette whose media query matches prefers-color-scheme.
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -90,8 +86,7 @@ EVERY_TIP = """() => {
 
 def axe_problems(frame, where: str) -> list[str]:
     """Serious and critical axe violations in one document (the page or a frame)."""
-    if not frame.evaluate("() => typeof axe !== 'undefined'"):
-        frame.add_script_tag(path=str(AXE))
+    add_axe(frame)
     problems = []
     for v in frame.evaluate(RUN_AXE):
         if v["impact"] in BLOCKING:
