@@ -15,10 +15,11 @@ def edit(data_dir: Path, name: str, change) -> None:
     """Load a data file, let `change` mutate its records, write it back (header comments kept)."""
     path = data_dir / name
     text = path.read_text(encoding="utf-8")
-    records = yaml.safe_load(text)
+    records = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     change(records)
     header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
-    path.write_text(header + yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    path.write_text(header + yaml.dump(records, Dumper=dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def problems(data_dir: Path, seeds_dir: Path = paths.SEEDS) -> list[str]:

@@ -27,10 +27,12 @@ import macros
 from datafiles import problems
 from macros import paths
 from macros.data import messages
+from macros.data.datafiles import LOADER
 from macros.data.records import NO_SOURCE
 from macros.pages import build_state, page_macros
 
 LOG = "mkdocs.plugins.macros.ngg"
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 PAGE = "chapters/overview.md"  # the page macro rows are called from (any page would do)
 SEED_A = "000_a2d14618bf49f2a4.txt"  # the seed files, as tests/test_seeds.py pins them
 # A word of every line: the editor is told what to do (a fix), not only what is wrong.
@@ -50,16 +52,16 @@ class Plant:
     extra: dict = field(default_factory=dict)
 
     def records(self, name: str) -> list[dict]:
-        return yaml.safe_load((self.data / name).read_text(encoding="utf-8")) or []
+        return yaml.load((self.data / name).read_text(encoding="utf-8"), Loader=LOADER) or []
 
     def edit(self, name: str, change):
         """Let `change` mutate the file's records; returns what `change` returns (an id, say)."""
         path = self.data / name
         text = path.read_text(encoding="utf-8")
-        records = yaml.safe_load(text)
+        records = yaml.load(text, Loader=LOADER)
         result = change(records)
         header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
-        path.write_text(header + yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(header + yaml.dump(records, Dumper=DUMPER, allow_unicode=True, sort_keys=False), encoding="utf-8")
         return result
 
     def write(self, name: str, text: str) -> None:

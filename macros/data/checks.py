@@ -2,6 +2,7 @@
 says. Each check yields Problem records; `problems()` runs them all."""
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -73,11 +74,17 @@ def country_code(name: str, entry: str, field: str, code: str) -> Iterator[Probl
         yield Problem(where(name), entry, field, f"unknown country code '{code}': use the ISO 3166-1 alpha-3 code (KAZ, KGZ, TJK, TKM, UZB, ...)")
 
 
-def place_positions(library: Library) -> Iterator[Problem]:
-    """Each place lies in the region and inside its own country's Natural Earth shape."""
+@functools.lru_cache(maxsize=1)
+def region_shapes() -> dict:
+    """The country shapes over the maps' region, decoded once per process (they never change)."""
     from ..maps import basemap  # noqa: PLC0415 (decoding the shapes is only needed here)
 
-    shapes = basemap.shapes((REGION.west, REGION.south, REGION.east, REGION.north))
+    return basemap.shapes((REGION.west, REGION.south, REGION.east, REGION.north))
+
+
+def place_positions(library: Library) -> Iterator[Problem]:
+    """Each place lies in the region and inside its own country's Natural Earth shape."""
+    shapes = region_shapes()
     names = {code: f"{name} ({code})" for code, (name, _) in shapes.items()}
     for place in library.places.values():
         if not (REGION.south <= place.lat <= REGION.north and REGION.west <= place.lon <= REGION.east):

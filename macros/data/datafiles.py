@@ -1,6 +1,7 @@
 """Reading one YAML data file: a list of records, or the problem that stops it being read."""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import yaml
@@ -9,7 +10,7 @@ from .problems import Problem
 
 # libyaml's parser where PyYAML has it: the same YAML, several times faster than the pure-Python one.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-PARSED: dict[tuple, object] = {}
+PARSED: dict[bytes, object] = {}
 
 
 def display(path: Path, data_dir: Path) -> str:
@@ -17,14 +18,15 @@ def display(path: Path, data_dir: Path) -> str:
 
 
 def parse(path: Path, name: str) -> tuple[list | None, list[Problem]]:
-    """The YAML list in a file, or the problem that stops it being read. (A file is parsed once
-    while it stays unchanged: the checks read some files' ids again. Never change what it returns.)"""
+    """The YAML list in a file, or the problem that stops it being read. (The same text is parsed
+    once: the checks read some files' ids again, tests load copies. Never change what it returns.)"""
     try:
-        stat = path.stat()
-        key = (str(path), stat.st_mtime_ns, stat.st_size)
+        text = path.read_text(encoding="utf-8")
+        key = hashlib.sha256(text.encode()).digest()
         if key not in PARSED:
-            PARSED.clear() if len(PARSED) > 64 else None
-            PARSED[key] = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)  # noqa: S506 (a safe loader)
+            if len(PARSED) > 64:
+                PARSED.clear()
+            PARSED[key] = yaml.load(text, Loader=LOADER)  # noqa: S506 (a safe loader)
         raw = PARSED[key]
     except FileNotFoundError:
         return None, [Problem(name, message="the file is missing: create it as a YAML list of records ('- id: ...'), or [] for none")]
