@@ -5,7 +5,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build publish check-release test bench clean
+.PHONY: help setup serve build publish check-release test test-fast bench clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -56,6 +56,9 @@ serve: setup ## Build and serve the site at http://127.0.0.1:8000
 
 test: setup $(STAMPS)/chromium $(STAMPS)/test-tools ## Run the whole test suite (builds the site once)
 	$(PY) -m pytest
+
+test-fast: setup ## The data and HTML tests alone: no browser, no planted builds
+	$(PY) -m pytest -m "not browser and not slow"
 
 # Lighthouse is for benchmarks only: its own package.json and lockfile under benchmarks/.
 $(STAMPS)/bench-node: benchmarks/package.json benchmarks/package-lock.json $(STAMPS)/node
