@@ -22,15 +22,22 @@ $(STAMPS)/node: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# Workbox's build tools write each edition's service worker (macros/offline/): build-time only,
+# their own package.json and lockfile under workbox/.
+$(STAMPS)/workbox: workbox/package.json workbox/package-lock.json $(STAMPS)/node
+	@mkdir -p $(STAMPS)
+	npm ci --prefix workbox --no-audit --no-fund --loglevel=error
+	@touch $@
+
 $(STAMPS)/chromium:
 	@mkdir -p $(STAMPS)
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 	@touch $@
 
-setup: $(STAMPS)/python $(STAMPS)/node ## Install pinned Python and front-end packages (quick when nothing changed)
+setup: $(STAMPS)/python $(STAMPS)/node $(STAMPS)/workbox ## Install pinned Python and front-end packages (quick when nothing changed)
 
 build: setup ## Build the site into site/ and the offline bundle into dist/
-	$(PY) -m macros.build
+	$(PY) -m macros.output.build
 
 serve: setup ## Build and serve the site at http://127.0.0.1:8000
 	.venv/bin/mkdocs serve --strict --dev-addr 127.0.0.1:8000

@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.structure.files import Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from macros import maps, paths  # noqa: E402
+from macros import maps, offline, paths  # noqa: E402
 from macros.output import assets, downloads  # noqa: E402
 from macros.pages import bibliography, build_state  # noqa: E402
 from macros.pages.flow import FlowExtension  # noqa: E402
@@ -23,8 +23,11 @@ from macros.pages.page_macros import BIBLIOGRAPHY_MARKER  # noqa: E402
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Group each page's text between headings into blocks the browser can skip until read."""
+    """Group each page's text between headings into blocks the browser can skip until read;
+    online, give the theme what it links for saving the edition in the browser."""
     config.markdown_extensions.append(FlowExtension())
+    if not config.extra.get("offline"):  # what the theme links for saving in the browser
+        config.extra["save_offline"] = offline.theme_values(config)
     return config
 
 
@@ -33,6 +36,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     library = build_state.of(config.plugins).library
     for generated in assets.generated_files(config) + downloads.download_files(config, library) + maps.generated_files(config, library):
         files.append(generated)
+    if not config.extra.get("offline"):  # saving in the browser: online only, not in the zip bundle
+        for generated in offline.generated_files(config):
+            files.append(generated)
     return files
 
 
@@ -43,6 +49,12 @@ def on_env(env, config: MkDocsConfig, files: Files):
         state = build_state.of(config.plugins)
         page.content = page.content.replace(BIBLIOGRAPHY_MARKER, bibliography.html(state, files, page.url))
     return env
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Online, the built edition gets its service worker, which saves it for reading offline."""
+    if not config.extra.get("offline"):
+        offline.write_after_build(config)
 
 
 # ---- helpers ------------------------------------------------------------------------------

@@ -36,3 +36,18 @@ def bundle_file(version: str) -> str:
 
 def bundle_download(version: str) -> str:
     return f"downloads/{bundle_file(version)}"
+
+
+# Saving an edition for offline reading in the browser (macros/offline/). Every path here but
+# WORKBOX is relative to an edition's root; the worker's scope is that root, so the newest
+# edition at the site root and its copy under <version>/ are saved apart.
+WORKBOX = ROOT / "workbox"  # Workbox's build tools (npm, pinned; `npm ci --prefix workbox`)
+WORKBOX_SCRIPT = WORKBOX / "generate-sw.mjs"  # writes the worker and its precache list
+WORKER_SOURCE = WORKBOX / "sw-source.js"  # the worker, before the precache list goes in
+WORKER_FILE = "sw.js"  # the worker, beside the edition's index.html
+WORKBOX_RUNTIME = "assets/vendor/workbox/"  # Workbox's modules, which the worker imports
+SAVE_SUMMARY_FILE = "save-offline.json"  # what saving downloads, for the page to say before
+MANIFEST_FILE = "manifest.webmanifest"  # the web app manifest (home screen)
+ICONS = "assets/icons/"
+NOT_SAVED_PAGE = "not-saved.md"  # what the worker shows, offline, for a page it did not save
+SAVE_SCRIPT = "assets/save-offline.js"  # the control, on every online page
