@@ -50,4 +50,6 @@ SAVE_SUMMARY_FILE = "save-offline.json"  # what saving downloads, for the page t
 MANIFEST_FILE = "manifest.webmanifest"  # the web app manifest (home screen)
 ICONS = "assets/icons/"
 NOT_SAVED_PAGE = "not-saved.md"  # what the worker shows, offline, for a page it did not save
-SAVE_SCRIPT = "assets/save-offline.js"  # the control, on every online page
+SAVE_SCRIPT = "assets/save-offline.js"  # puts the control on every online page, once idle
+SAVE_PANEL_SCRIPT = "assets/save-offline-panel.js"  # its workings, once the reader opens it
+NOT_SAVED_SCRIPT = "assets/not-saved.js"  # names, on the "not saved" page, the page asked for

@@ -11,6 +11,7 @@ def theme_values(config) -> dict[str, str]:
         "manifest": paths.MANIFEST_FILE,
         "touch_icon": paths.ICONS + "apple-touch-icon.png",
         "script": paths.SAVE_SCRIPT,
+        "panel": paths.SAVE_PANEL_SCRIPT,
         "worker": paths.WORKER_FILE,
         "summary": paths.SAVE_SUMMARY_FILE,
         "theme_color": palette.primary(config),

@@ -88,7 +88,8 @@ def save_offline(ctx: PageContext) -> str:
 
 def not_saved(ctx: PageContext) -> str:
     """What the saved edition's worker shows, with the network off, for a page it did not save."""
-    return render("not_saved.html", offline=ctx.offline, edition=ctx.editions.newest, home=ctx.page_link("index.md"), downloads=ctx.page_link("downloads.md"))
+    return render("not_saved.html", offline=ctx.offline, edition=ctx.editions.newest, home=ctx.page_link("index.md"),
+                  downloads=ctx.page_link("downloads.md"), script=ctx.site_link(paths.NOT_SAVED_SCRIPT))
 
 
 def timeline(ctx: PageContext) -> str:
