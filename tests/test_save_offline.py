@@ -94,17 +94,17 @@ def test_every_online_page_links_the_manifest_and_the_control_and_the_bundle_nei
         soup = BeautifulSoup((site / rel).read_text(encoding="utf-8"), "lxml")
         assert soup.select_one("head link[rel=manifest]")["href"].endswith(paths.MANIFEST_FILE), rel
         assert soup.select_one(f"head script[defer][src$='{paths.SAVE_SCRIPT.split('/')[-1]}']"), rel
-        assert soup.select_one("head template#save-offline"), rel
+        assert soup.select_one("head template#save-offline-template"), rel
     for path in built["offline"].rglob("*.html"):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-        offered = soup.select("link[rel=manifest], template#save-offline, [data-save-offline-slot], script[src*=save-offline]")
+        offered = soup.select("link[rel=manifest], template#save-offline-template, [data-save-offline-slot], script[src*=save-offline]")
         assert offered == [], f"{path.name} in the zip bundle offers saving in the browser"
     assert not (built["offline"] / paths.WORKER_FILE).exists()
 
 
 def test_what_saving_adds_to_pages_has_no_inline_script_or_style(site):
     """A Content Security Policy allows only the site's own files and hashed inline scripts."""
-    head = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml").select_one("template#save-offline")
+    head = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml").select_one("template#save-offline-template")
     control = BeautifulSoup(head.decode_contents(), "lxml")
     assert not control.select("script, style, [style]") and not [a for el in control.find_all(True) for a in el.attrs if a.startswith("on")]
     partial = (ROOT / "overrides" / "partials" / "save-offline.html").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@
    updates; removing the copy unregisters the worker and deletes what it stored. */
 (function () {
   "use strict";
-  var template = document.getElementById("save-offline");
+  var template = document.getElementById("save-offline-template");
   var box = document.querySelector("details.save-offline");
   if (!template || !box) return;
   var options = template.dataset;

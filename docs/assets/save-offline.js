@@ -5,7 +5,7 @@
    control's workings (save-offline-panel.js) load when the reader opens it, or at once for a
    reader who saved this edition already (then from the saved copy, to offer updates). */
 (function () {
-  var template = document.getElementById("save-offline");
+  var template = document.getElementById("save-offline-template");
   if (!template || !("serviceWorker" in navigator) || !window.caches || !window.isSecureContext) return;
   var scope = new URL(template.dataset.scope, location.href).href;
 

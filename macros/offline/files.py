@@ -12,7 +12,6 @@ from . import icons, manifest, palette, workbox
 def generated_files(config) -> list[File]:
     files = [File.generated(config, paths.MANIFEST_FILE, content=manifest.manifest(config))]
     files += [File.generated(config, dest, content=data) for dest, data in icons.icons(palette.primary(config)).items()]
-    workbox.installed()
-    for name in workbox.MODULES:
+    for name in workbox.MODULES if workbox.available() else ():
         files.append(File.generated(config, workbox.served_module(name), abs_src_path=str(workbox.module_file(name))))
     return files

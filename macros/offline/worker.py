@@ -39,8 +39,10 @@ class Entry:
     size: int  # bytes as stored
 
 
-def write_after_build(config) -> size.Download:
+def write_after_build(config) -> size.Download | None:
     """The built edition in config.site_dir gets its worker and the summary the page reads."""
+    if not workbox.available():
+        return None
     folder = Path(config["site_dir"])
     entries = write(folder, left_out(config))
     edition = config["extra"]["edition"]["version"]
@@ -64,7 +66,6 @@ def worker_files() -> list[str]:
 
 def write(folder: Path, ignore: list[str]) -> list[Entry]:
     """Write the worker into `folder` (a built edition); returns its precache list."""
-    workbox.installed()
     source = paths.WORKER_SOURCE.read_text(encoding="utf-8")
     source = source.replace("@MODULES@", json.dumps(workbox.imports())).replace("@NOT_SAVED@", not_saved_url())
     with tempfile.TemporaryDirectory(prefix="sw-") as tmp:
