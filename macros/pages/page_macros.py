@@ -94,6 +94,18 @@ def pdf_downloads(ctx: PageContext) -> str:
     return render("pdf_downloads.html", chapters=chapters, pack=ctx.site_link(paths.course_pack_pdf(version)), edition=ctx.editions.newest)
 
 
+def save_offline(ctx: PageContext) -> str:
+    """Where the downloads page offers to save this edition in the browser (assets/save-offline.js
+    puts the control there); the zip bundle points to the site, where saving is done."""
+    return render("save_offline.html", offline=ctx.offline, edition=ctx.editions.newest, address=ctx.edition_url(ctx.editions.newest))
+
+
+def not_saved(ctx: PageContext) -> str:
+    """What the saved edition's worker shows, with the network off, for a page it did not save."""
+    return render("not_saved.html", offline=ctx.offline, edition=ctx.editions.newest, home=ctx.page_link("index.md"),
+                  downloads=ctx.page_link("downloads.md"), script=ctx.site_link(paths.NOT_SAVED_SCRIPT))
+
+
 def timeline(ctx: PageContext) -> str:
     """Every dated event, oldest first, each with its citation markers; filterable by actor."""
     return timeline_html(ctx.library, ctx.refs.add_all, script=ctx.site_link("assets/timeline.js"))
@@ -142,4 +154,4 @@ def bibliography(ctx: PageContext) -> str:
     return BIBLIOGRAPHY_MARKER
 
 
-MACROS = (cite, fact, factbox, term, glossary, chapter_plan, data_downloads, offline_bundle, pdf_downloads, timeline, map, changes, editions_list, edition_summary, edition_currency, bibliography)
+MACROS = (cite, fact, factbox, term, glossary, chapter_plan, data_downloads, offline_bundle, pdf_downloads, save_offline, not_saved, timeline, map, changes, editions_list, edition_summary, edition_currency, bibliography)
