@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.structure.files import Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from macros import maps, paths  # noqa: E402
+from macros import charts, maps, paths  # noqa: E402
 from macros.output import assets, cards, downloads  # noqa: E402
 from macros.pages import bibliography, build_state, preview  # noqa: E402
 from macros.pages.flow import FlowExtension  # noqa: E402
@@ -29,9 +29,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Serve pinned front-end assets, data downloads and map documents from the site itself."""
+    """Serve pinned front-end assets, data downloads, map documents and chart downloads from the site itself."""
     library = build_state.of(config.plugins).library
-    for generated in assets.generated_files(config) + downloads.download_files(config, library) + maps.generated_files(config, library):
+    for generated in assets.generated_files(config) + downloads.download_files(config, library) + maps.generated_files(config, library) + charts.generated_files(config, library):
         files.append(generated)
     return files
 

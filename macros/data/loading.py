@@ -12,7 +12,7 @@ from ..editions.catalogue import edition_sources, load_editions
 from .datafiles import display, parse
 from .library import Library
 from .problems import DataError, Problem
-from .records import Correction, Event, Fact, Layer, MapSpec, Place, Record, Source, Term
+from .records import Chart, Correction, Event, Fact, Layer, MapSpec, Place, Record, Source, Term
 from .seeds import seed_problems, seed_texts
 
 FILES: dict[str, type[Record]] = {
@@ -24,6 +24,7 @@ FILES: dict[str, type[Record]] = {
     paths.LAYERS_FILE: Layer,
     paths.MAPS_FILE: MapSpec,
     paths.CORRECTIONS_FILE: Correction,
+    paths.CHARTS_FILE: Chart,
 }
 
 

@@ -10,7 +10,7 @@ from pymdownx.slugs import slugify
 
 from ..editions import changes_page
 from ..output import downloads
-from .. import maps, paths
+from .. import charts, maps, paths
 from . import syllabus
 from ..editions.changes import compare
 from .citations import first_markers
@@ -91,6 +91,12 @@ def map(ctx: PageContext, map_id: str) -> str:  # noqa: A001 (the macro's name i
     return maps.figure(ctx.library, spec, ctx.refs, ctx.site_link)
 
 
+def chart(ctx: PageContext, chart_id: str) -> str:
+    """A chart from charts.yml as a cited figure: the picture, its text alternative, the table of
+    its points (each cited), a source line, how to cite it and its downloads."""
+    return charts.chart_figure(ctx, chart_id)
+
+
 def changes(ctx: PageContext, version: str) -> str:
     """What changed in an edition since the one before: figures (old -> new, each cited, each linked
     where it stands in both editions), facts, sources, events and sections added or removed."""
@@ -121,4 +127,4 @@ def bibliography(ctx: PageContext) -> str:
     return BIBLIOGRAPHY_MARKER
 
 
-MACROS = (cite, fact, factbox, term, glossary, chapter_plan, data_downloads, offline_bundle, timeline, map, changes, editions_list, edition_summary, bibliography)
+MACROS = (cite, fact, factbox, term, glossary, chapter_plan, data_downloads, offline_bundle, timeline, map, chart, changes, editions_list, edition_summary, bibliography)
