@@ -1,8 +1,8 @@
 """Vega-Lite specification -> SVG, by vl-convert (no browser, no network), cached by content.
 
-The inline picture is made to sit in a page: no fixed size (it scales with the column), a name
-and a description from the figure around it (`role="img"`), and none of the per-mark ARIA that
-the figure's text already says. Rendering costs about half a second a chart, so each picture is
+The inline picture is made to sit in a page: drawn at its own size, which the stylesheet lets
+shrink with a narrow column; a name and a description from the figure around it
+(`role="img"`); and none of the per-mark ARIA that the figure's text already says. Rendering costs about half a second a chart, so each picture is
 kept in .cache/charts/ under the hash of its specification and the converter's version."""
 from __future__ import annotations
 
@@ -21,6 +21,9 @@ CACHE = paths.CACHE / "charts"
 SVG_NS = "http://www.w3.org/2000/svg"
 # The figure names and describes the picture; the marks inside it say nothing of their own.
 INNER_ARIA = ("role", "aria-roledescription", "aria-label", "aria-hidden")
+# Drawn in a page a little larger than Vega's pixels, so that its 13px text reads like the
+# page's own; a narrow column shrinks it again (docs/assets/charts.css).
+ZOOM = 1.2
 
 
 def svg(spec: dict) -> str:
@@ -51,8 +54,10 @@ def serialise(root: etree._Element) -> str:
 def inline(drawn: str, label_id: str, summary_id: str) -> str:
     """The picture for a page: scalable, named by the figure's title, described by its summary."""
     root = parse(drawn)
-    for name in ("width", "height", "version", "class"):
+    for name in ("version", "class"):
         root.attrib.pop(name, None)
+    for name in ("width", "height"):  # the viewBox keeps the drawing's own coordinates
+        root.set(name, f"{float(root.get(name)) * ZOOM:g}")
     for node in root.iter():
         for name in INNER_ARIA:
             node.attrib.pop(name, None)

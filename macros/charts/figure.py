@@ -25,7 +25,8 @@ def chart_figure(ctx: PageContext, chart_id: str) -> str:
     data = plotted(chart, ctx.library)
     refs = ctx.refs
     rows = [
-        {"series": s, "point": p, "anchor": refs.anchor(p.fact.id), "markers": refs.add_all(p.fact.citations), "as_of": human_date(p.fact.as_of)}
+        {"series": s, "point": p, "anchor": refs.anchor(p.fact.id), "markers": refs.add_all(p.fact.citations),
+         "as_of": human_date(p.fact.as_of) if p.fact.as_of != p.at else ""}  # a date the row does not show already
         for s in data.series for p in s.points
     ]
     note_markers = refs.add_all(chart.citations)

@@ -19,9 +19,9 @@ SHAPES = ("circle", "square", "triangle-up", "diamond", "triangle-down", "cross"
 DASHES = ((1, 0), (7, 3), (2, 2), (9, 3, 2, 3), (4, 4), (12, 2))
 INK, MUTED, GRID = "#1f2329", "#5c6370", "#d9dde3"
 FONT = "sans-serif"
-LINE_WIDTH, LINE_HEIGHT = 300, 200
-BAR_WIDTH, BAR_STEP = 220, 26
-LABEL_CHARS = 16  # a line label longer than this breaks onto a second line
+LINE_WIDTH, LINE_HEIGHT = 270, 200
+BAR_WIDTH, BAR_STEP, BAR_HEIGHT = 270, 40, 14  # a row: the series name over a bar
+LABEL_CHARS = 13  # a line label longer than this breaks onto a second line
 
 
 def config() -> dict:
@@ -86,23 +86,26 @@ def line(plotted: Plotted) -> dict:
 
 
 def bar(plotted: Plotted) -> dict:
+    """Horizontal bars in groups, each bar with its series' name written over it and its figure
+    at its end: narrow enough for a phone's column without shrinking the text much."""
     rows = [{"group": p.at, "series": s.label, "x": p.value, "text": plotted.unit.short(p.fact.value)} for s in plotted.series for p in s.points]
     top = max(r["x"] for r in rows)
     scales = series_scales(plotted)
-    y = {"field": "series", "type": "nominal", "sort": [s.label for s in plotted.series], "title": None,
-         "axis": {"labelLimit": 220, "labelFontSize": 13, "ticks": False, "domain": False, "labelPadding": 6}}
-    x = {"field": "x", "type": "quantitative", "title": plotted.axis_title, "scale": {"domain": [0, top * 1.18], "nice": False}, "axis": {"tickCount": 5}}
+    y = {"field": "series", "type": "nominal", "sort": [s.label for s in plotted.series], "title": None, "axis": None}
+    x = {"field": "x", "type": "quantitative", "title": plotted.axis_title, "scale": {"domain": [0, top * 1.15], "nice": False}, "axis": {"tickCount": 5}}
     return {
         "data": {"values": rows},
         "facet": {"row": {"field": "group", "type": "nominal", "sort": plotted.groups, "title": plotted.x_title,
-                          "header": {"labelAngle": 0, "labelOrient": "top", "labelAnchor": "start", "labelFontWeight": "bold", "labelPadding": 2, "title": None}}},
-        "spacing": 6,
+                          "header": {"labelAngle": 0, "labelOrient": "top", "labelAnchor": "start", "labelFontWeight": "bold", "labelPadding": 4, "title": None}}},
+        "spacing": 8,
         "spec": {
             "width": BAR_WIDTH,
             "height": {"step": BAR_STEP},
             "layer": [
-                {"mark": {"type": "bar", "height": {"band": 0.75}}, "encoding": {"y": y, "x": x, "color": scales["color"]}},
-                {"mark": {"type": "text", "align": "left", "dx": 5, "baseline": "middle", "fontWeight": "bold"},
+                {"mark": {"type": "bar", "height": BAR_HEIGHT, "yOffset": BAR_HEIGHT / 2}, "encoding": {"y": y, "x": x, "color": scales["color"]}},
+                {"mark": {"type": "text", "align": "left", "baseline": "bottom", "dy": -2, "fontSize": 13},
+                 "encoding": {"y": y, "x": {"value": 0}, "text": {"field": "series"}, "color": scales["color"]}},
+                {"mark": {"type": "text", "align": "left", "dx": 5, "dy": BAR_HEIGHT / 2, "baseline": "middle", "fontWeight": "bold"},
                  "encoding": {"y": y, "x": x, "text": {"field": "text"}, "color": scales["color"]}},
             ],
         },
