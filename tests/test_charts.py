@@ -83,7 +83,7 @@ def test_a_series_that_mixes_two_counts_names_chart_series_fact_and_fix(data_dir
         chart["series"][0]["facts"].append({"fact": "kz-china-trade-2022-kazstat", "at": "Kazakhstan, 2022"})
     edit(data_dir, paths.CHARTS_FILE, mix)
     assert problems(data_dir) == [
-        f"{FILE}: entry 'china-trade-partner-counts', field 'series.0.facts.3': series 'Chinese customs' mixes two counts: "
+        f"{FILE}: entry 'china-trade-partner-counts', field 'series.0.facts.4': series 'Chinese customs' mixes two counts: "
         "fact 'kz-china-trade-2022-kazstat' is counted by 'Kazakh statistics bureau', fact 'kz-china-trade-2022-customs' by 'Chinese customs'; "
         "two counts of the same thing are two series: move 'kz-china-trade-2022-kazstat' to a series of its own, labelled by whose count it is"
     ]

@@ -32,7 +32,7 @@ def problems(library: Library, data_dir: Path = paths.DATA, docs_dir: Path = pat
         *(p for layer in library.layers.values() for p in layer_links(library, layer, places)),
         *(p for spec in library.maps.values() for p in map_spec(library, spec, layers)),
         *(p for c in library.corrections.values() for p in correction(library, c, docs_dir)),
-        *chart_problems(library),
+        *chart_problems(library, data_dir),
     ]
     return found
 
