@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.structure.files import Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from macros import maps, offline, paths, stop  # noqa: E402
+from macros import charts, maps, offline, paths, stop  # noqa: E402
 from macros.data.problems import ContentError  # noqa: E402
 from macros.output import assets, cards, downloads, security  # noqa: E402
 from macros.pages import bibliography, build_state, preview  # noqa: E402
@@ -44,13 +44,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Serve pinned front-end assets, data downloads and map documents from the site itself."""
+    """Serve pinned front-end assets, data downloads, map documents and chart downloads from the site itself."""
     library = build_state.of(config.plugins).library
     try:
         pictures = maps.generated_files(config, library)
     except ContentError as err:
         stop([str(err)], "a map's static picture cannot be drawn: fix the entry above and build again")
-    for generated in assets.generated_files(config) + downloads.download_files(config, library) + pictures:
+    for generated in assets.generated_files(config) + downloads.download_files(config, library) + pictures + charts.generated_files(config, library):
         files.append(generated)
     if not config.extra.get("offline"):  # saving in the browser: online only, not in the zip bundle
         for generated in offline.generated_files(config):
