@@ -97,15 +97,16 @@ def rewrite(article, part: Part, site: Site, inside: dict[str, str], site_url: s
     for node in article.xpath("//a[@href]"):
         node.set("href", link_target(node.get("href"), part, site, inside, site_url, version))
         node.attrib.pop("download", None)
-    for node in article.xpath("//img[@src]"):
-        src = node.get("src")
-        if is_external(src):
+    # Pictures, and stylesheets a figure links for itself (a chart's), load from the site's root.
+    for node, attr in [*((n, "src") for n in article.xpath("//img[@src]")), *((n, "href") for n in article.xpath("//link[@href]"))]:
+        url = node.get(attr)
+        if is_external(url):
             continue
-        path, fragment = site_path(src, part.page.url)
+        path, fragment = site_path(url, part.page.url)
         resources.add(path)
-        node.set("src", path + (f"#{fragment}" if fragment else ""))
-        for attr in ("loading", "fetchpriority", "decoding"):
-            node.attrib.pop(attr, None)
+        node.set(attr, path + (f"#{fragment}" if fragment else ""))
+        for extra in ("loading", "fetchpriority", "decoding"):
+            node.attrib.pop(extra, None)
 
 
 def is_external(url: str) -> bool:
