@@ -88,6 +88,12 @@ def nav_sources(nav) -> list[str]:
     return found
 
 
+def content_sources(config) -> list[str]:
+    """The docs pages a reader opens: those the nav names and those kept out of it on purpose."""
+    unlisted = [p.pattern.lstrip("/") for p in config["not_in_nav"].patterns] if config["not_in_nav"] else []
+    return [*nav_sources(config["nav"]), *unlisted]
+
+
 def built_path(src: str, directory_urls: bool = True) -> str:
     """Where a docs page is built: chapters/turkey.md -> chapters/turkey/index.html (offline: .html)."""
     return File(src, "", "", directory_urls).dest_uri
@@ -146,8 +152,7 @@ def content_pages(site, config) -> dict[str, str]:
     redirect stub, 404 page or edition folder), and exactly the pages the nav names, with those
     mkdocs.yml keeps out of it on purpose (`not_in_nav`: the page a saved edition shows offline)."""
     pages = {rel: (site / rel).read_text(encoding="utf-8") for rel in reading_pages(site)}
-    unlisted = [p.pattern.lstrip("/") for p in config["not_in_nav"].patterns] if config["not_in_nav"] else []
-    expected = {built_path(src) for src in [*nav_sources(config["nav"]), *unlisted]}
+    expected = {built_path(src) for src in content_sources(config)}
     assert set(pages) == expected, f"built content pages and the nav disagree: {sorted(set(pages) ^ expected)}"
     return pages
 

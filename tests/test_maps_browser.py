@@ -116,10 +116,11 @@ def test_the_map_is_usable_by_keyboard(browser, base_url, library):
         v.page.keyboard.press("Tab")  # the first stop is the map itself (Leaflet's keyboard handler)
         assert v.page.evaluate("document.activeElement.classList.contains('folium-map')")
         v.page.keyboard.press("Equal")  # "+" zooms in
-        v.page.wait_for_function(f"{name}.getZoom() > {before}")
+        # Predicates are functions: the page's policy forbids eval, which Playwright needs for a string.
+        v.page.wait_for_function("([name, before]) => window[name].getZoom() > before", arg=[name, before])
         center = v.page.evaluate(f"{name}.getCenter().lng")
         v.page.keyboard.press("ArrowRight")
-        v.page.wait_for_function(f"{name}.getCenter().lng > {center}")
+        v.page.wait_for_function("([name, center]) => window[name].getCenter().lng > center", arg=[name, center])
         toggles = v.page.locator(".leaflet-control-layers input[type=checkbox]")
         expect(toggles).to_have_count(len(spec.layers))
         assert all(toggles.nth(i).get_attribute("tabindex") != "-1" for i in range(len(spec.layers)))

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser import FILE_ONLY, load_maps, visit
-from conftest import built_path, is_redirect, parsed
+from conftest import built_path, content_sources, is_redirect, parsed
 
 
 @pytest.fixture(scope="session")
@@ -26,9 +26,7 @@ def bundle_pages(bundle) -> list[Path]:
 
 
 def test_the_bundle_has_every_page_of_the_online_site(bundle, config, content_pages):
-    from conftest import nav_sources
-
-    offline = {built_path(src, directory_urls=False) for src in nav_sources(config["nav"])}
+    offline = {built_path(src, directory_urls=False) for src in content_sources(config)}
     assert len(offline) == len(content_pages)
     missing = sorted(rel for rel in offline if not (bundle / rel).is_file())
     assert missing == [], f"missing from the offline bundle: {missing}"

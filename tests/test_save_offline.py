@@ -57,7 +57,8 @@ def precache_list(folder: Path) -> list[str]:
 
 def test_the_newest_edition_has_a_worker_at_the_root_and_in_its_own_folder_and_older_ones_none(site, editions):
     newest = editions.newest.version
-    assert (site / paths.WORKER_FILE).read_bytes() == (site / newest / paths.WORKER_FILE).read_bytes()
+    # The root's pages carry a drawn edition switch, so its worker lists other revisions of the same files.
+    assert precache_list(site) == precache_list(site / newest)
     for older in editions.items[1:]:
         assert not (site / older.version / paths.WORKER_FILE).exists(), f"edition {older.version} is rebuilt from its commit, without a worker"
 
@@ -308,7 +309,9 @@ def test_the_control_has_no_serious_axe_finding_before_and_after_saving(browser,
 
 def axe(page, when: str) -> list[str]:
     if not page.evaluate("() => typeof axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
+        # Evaluated, not added as a tag: the page's policy blocks an inline script, and a saved
+        # page's requests go through its worker, past the tests' own routes.
+        page.evaluate(AXE.read_text(encoding="utf-8"))
     found = page.evaluate("""async () => (await axe.run(document.querySelector('details.save-offline'),
         {resultTypes: ['violations'], rules: {'target-size': {enabled: true}}})).violations
         .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}))""")
