@@ -36,3 +36,25 @@ def bundle_file(version: str) -> str:
 
 def bundle_download(version: str) -> str:
     return f"downloads/{bundle_file(version)}"
+
+# Learning data (macros/learning/): self-checks and source labs for every chapter, teaching plans,
+# the comparison of the three powers and the five countries' pages.
+SELFCHECK_FILE = "selfcheck.yml"
+LABS_FILE = "labs.yml"
+TEACHING_FILE = "teaching.yml"
+COMPARISON_FILE = "comparison.yml"
+COUNTRIES_FILE = "countries.yml"
+CHAPTERS_DIR = "chapters"  # under docs/: the chapters, by file name
+TIMELINE_PAGE = "timeline.md"
+
+
+def chapter_page(name: str) -> str:
+    return f"{CHAPTERS_DIR}/{name}.md"
+
+
+def country_page(slug: str) -> str:
+    return f"countries/{slug}.md"
+
+
+def teaching_page(chapter: str) -> str:
+    return f"teaching/{chapter}.md"

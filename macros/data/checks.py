@@ -15,21 +15,25 @@ from .datafiles import written_ids
 from .figures import figure_in
 from .library import Library
 from .problems import Problem, UnknownId
-from .records import REGION, Citation, Correction, Layer, MapSpec, Member, Place, PlaceOnLayer, Route
+from .records import CENTRAL_ASIA, REGION, Citation, Correction, Event, Layer, MapSpec, Member, Place, PlaceOnLayer, Route
 
 ANCHOR = re.compile(r"\{#([a-z0-9-]+)\}")  # a heading's explicit anchor in a page's Markdown
 
 
 def problems(library: Library, data_dir: Path = paths.DATA, docs_dir: Path = paths.DOCS) -> list[Problem]:
+    from ..learning.checks import learning_problems  # noqa: PLC0415 (the learning package imports this one)
+
     places = set(library.places) | written_ids(data_dir / paths.PLACES_FILE)
     layers = set(library.layers) | written_ids(data_dir / paths.LAYERS_FILE)
     found = [
         *record_citations(library),
         *glossary_links(library),
         *place_positions(library),
+        *(p for event in library.events.values() for p in event_countries(event)),
         *(p for layer in library.layers.values() for p in layer_links(library, layer, places)),
         *(p for spec in library.maps.values() for p in map_spec(library, spec, layers)),
         *(p for c in library.corrections.values() for p in correction(library, c, docs_dir)),
+        *learning_problems(library, docs_dir),
     ]
     return found
 
@@ -66,6 +70,16 @@ def glossary_links(library: Library) -> Iterator[Problem]:
 def country_code(name: str, entry: str, field: str, code: str) -> Iterator[Problem]:
     if pycountry.countries.get(alpha_3=code) is None:
         yield Problem(where(name), entry, field, f"unknown country code '{code}': use the ISO 3166-1 alpha-3 code (KAZ, KGZ, TJK, TKM, UZB, ...)")
+
+
+def event_countries(event: Event) -> Iterator[Problem]:
+    """The timeline filters by country: each code is a real one, and an event of the Central
+    Asian states says which of them it involves."""
+    for i, code in enumerate(event.countries):
+        yield from country_code(paths.EVENTS_FILE, event.id, f"countries.{i}", code)
+    if "central-asia" in event.actors and not set(event.countries) & set(CENTRAL_ASIA):
+        message = f"the actor central-asia needs the states it involves: add one or more of {', '.join(CENTRAL_ASIA)} to countries:"
+        yield Problem(where(paths.EVENTS_FILE), event.id, "countries", message)
 
 
 def place_positions(library: Library) -> Iterator[Problem]:
