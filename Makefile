@@ -22,6 +22,12 @@ $(STAMPS)/node: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# WeasyPrint (the PDFs) renders with Pango and embeds fonts: Debian's, like the browser.
+$(STAMPS)/pango:
+	@mkdir -p $(STAMPS)
+	dpkg -s libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null)
+	@touch $@
+
 $(STAMPS)/chromium:
 	@mkdir -p $(STAMPS)
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
@@ -34,7 +40,7 @@ $(STAMPS)/test-tools: tests/tools/package.json tests/tools/package-lock.json $(S
 	npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error
 	@touch $@
 
-setup: $(STAMPS)/python $(STAMPS)/node ## Install pinned Python and front-end packages (quick when nothing changed)
+setup: $(STAMPS)/python $(STAMPS)/node $(STAMPS)/pango ## Install pinned Python and front-end packages (quick when nothing changed)
 
 build: setup ## Build every edition into site/ and the offline bundles into dist/ (SITE_URL=https://host/path/ for a host)
 	$(PY) -m macros.output.build

@@ -10,3 +10,8 @@ CATEGORY_FLOORS = {"performance": 98, "accessibility": 100, "best-practices": 10
 TOTAL_BLOCKING_MS = 150  # per page, median
 PAGE_BYTES = 180_000  # compressed, first load, with every map on the page drawn
 BUILD_SECONDS = 30.0  # every edition, online and offline, into an empty folder (edition caches warm)
+# PDFs (issue 18): the course pack of the newest edition, A4.
+COURSE_PACK_BYTES = 8_000_000
+COURSE_PACK_PAGES = 160
+CHAPTER_PAGES = 18  # every chapter's PDF; the browser's print of each chapter is held to it in tests/test_print.py
+PDF_RENDER_SECONDS = 180.0  # every PDF of the edition with an empty cache (a warm build renders none)

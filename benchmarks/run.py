@@ -1,6 +1,7 @@
 """`make bench`: build time of every edition, then each page of the newest edition: what it
-weighs on first load with its maps drawn, and Lighthouse's scores and total blocking time,
-each figure beside its budget (benchmarks.budgets).
+weighs on first load with its maps drawn, its PDFs (course pack size and pages, chapter pages,
+cold render time), and Lighthouse's scores and total blocking time, each figure beside its
+budget (benchmarks.budgets).
 
 Run as `python -m benchmarks.run [--runs N] [--site BUILT]`. Exits 1 when a budget is missed.
 Not a test: the figures depend on the machine, so they are printed for a person to read.
@@ -15,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import budgets, lighthouse
+from . import budgets, lighthouse, pdf
 from .page_weight import kb, measure_pages
 from .server import page_url, serve
 from .weights import reading_pages
@@ -32,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site or Path(tmp) / "site"
         pages = reading_pages(site)
         missed += report_weights(site, pages)
+        missed += pdf.report(site)
         missed += report_lighthouse(site, pages, args.runs, Path(tmp))
     return verdict(missed)
 

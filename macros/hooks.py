@@ -6,6 +6,7 @@ plugin's BuildState; these hooks keep nothing between calls.
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -15,11 +16,22 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.structure.files import Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from macros import maps, paths  # noqa: E402
+from macros import maps, paths, stop  # noqa: E402
+from macros.data.problems import ContentError  # noqa: E402
 from macros.output import assets, cards, downloads  # noqa: E402
 from macros.pages import bibliography, build_state, preview  # noqa: E402
 from macros.pages.flow import FlowExtension  # noqa: E402
 from macros.pages.page_macros import BIBLIOGRAPHY_MARKER  # noqa: E402
+from macros.print import build as pdfs  # noqa: E402
+
+# `mkdocs serve` copies PDFs from the cache but never renders one (it would hold up every reload);
+# nor does a build with NGG_PDF=cached (tests that build planted copies of the project).
+COMMAND = {"name": "build"}
+PDF_ENV = "NGG_PDF"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    COMMAND["name"] = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -31,7 +43,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Serve pinned front-end assets, data downloads and map documents from the site itself."""
     library = build_state.of(config.plugins).library
-    for generated in assets.generated_files(config) + downloads.download_files(config, library) + maps.generated_files(config, library):
+    try:
+        pictures = maps.generated_files(config, library)
+    except ContentError as err:
+        stop([str(err)], "a map's static picture cannot be drawn: fix the entry above and build again")
+    for generated in assets.generated_files(config) + downloads.download_files(config, library) + pictures:
         files.append(generated)
     return files
 
@@ -49,12 +65,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    """Draw each page's link-card picture into the site."""
-    for src_uri, card in build_state.of(config.plugins).previews.items():
-        cards.draw(card, Path(config.site_dir) / preview.card_path(src_uri))
-
-
 def on_env(env, config: MkDocsConfig, files: Files):
     """Every page's Markdown is rendered by now: fill the bibliography with who cites each source."""
     page = bibliography_page(files)
@@ -62,6 +72,19 @@ def on_env(env, config: MkDocsConfig, files: Files):
         state = build_state.of(config.plugins)
         page.content = page.content.replace(BIBLIOGRAPHY_MARKER, bibliography.html(state, files, page.url))
     return env
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Each page's link-card picture, and the edition's PDFs (macros/print/): every chapter and
+    the course pack, from the built pages."""
+    state = build_state.of(config.plugins)
+    for src_uri, card in state.previews.items():
+        cards.draw(card, Path(config.site_dir) / preview.card_path(src_uri))
+    edition = state.editions.newest
+    try:
+        pdfs.write_pdfs(config, edition, render=COMMAND["name"] != "serve" and os.environ.get(PDF_ENV) != "cached")
+    except ContentError as err:
+        stop([str(err)], "a page breaks the PDFs: fix it as said above and build again")
 
 
 # ---- helpers ------------------------------------------------------------------------------

@@ -37,6 +37,24 @@ def bundle_file(version: str) -> str:
 def bundle_download(version: str) -> str:
     return f"downloads/{bundle_file(version)}"
 
+# Map colours: one stylesheet for the live map and its static picture (maps/palette.py reads it).
+MAP_STYLESHEET = DOCS / "assets" / "maps.css"
+
+# Print and PDF (macros/print/): the print stylesheet pages link, and where the PDFs go.
+PRINT_STYLESHEET = "assets/print.css"  # site path, linked with media="print"
+PDF_STYLESHEET = Path(__file__).resolve().parent / "print" / "pdf.css"  # paged media, for the PDF engine only
+PDF_FOLDER = "pdf"  # site folder of an edition's PDFs
+PDF_CACHE = CACHE / "pdf"  # rendered PDFs, keyed by everything they are made from
+
+
+def chapter_pdf(version: str, slug: str) -> str:
+    """Site path of one chapter's PDF: pdf/new-great-game-2.1-turkey.pdf."""
+    return f"{PDF_FOLDER}/new-great-game-{version}-{slug}.pdf"
+
+
+def course_pack_pdf(version: str) -> str:
+    return f"{PDF_FOLDER}/new-great-game-{version}-course-pack.pdf"
+
 # Learning data (macros/learning/): self-checks and source labs for every chapter, teaching plans,
 # the comparison of the three powers and the five countries' pages.
 SELFCHECK_FILE = "selfcheck.yml"

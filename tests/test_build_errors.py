@@ -1,6 +1,7 @@
 """Mistakes an editor can make stop the real build with a message that names file, entry and fix."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -36,7 +37,8 @@ def copy_project(tmp: Path) -> Path:
 
 def build(root: Path) -> subprocess.CompletedProcess:
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(root / "site")]
-    return subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=300)
+    env = {**os.environ, "NGG_PDF": "cached"}  # PDFs only from the cache: a planted page must not re-render them
+    return subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=300, env=env)
 
 
 def plant(root: Path, rel: str, old: str, new: str) -> None:

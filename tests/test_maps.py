@@ -183,11 +183,11 @@ def test_each_map_is_a_cited_figure_with_a_text_alternative(map_pages, library, 
     for spec_id, path in map_pages.items():
         spec = library.maps[spec_id]
         figure = soup_of(path).select_one(f"figure#map-{spec_id}")
-        frame = figure.select_one("iframe")
-        assert frame["loading"] == "lazy" and spec.title in frame["title"]
+        live = figure.select_one("a.map-live")  # the live map opens from the picture (issue 18)
+        assert figure.select_one("img.map-static") and spec.title in live["data-title"]
         assert figure.select_one("figcaption").get_text().startswith(f"Map: {spec.title}.")
         page_url = "/" + str(path.relative_to(site))
-        for href in (frame["data-src"], figure.select_one(".map-download a")["href"]):
+        for href in (live["href"], figure.select_one(".map-download a")["href"]):
             assert (site / urljoin(page_url, href).lstrip("/")).is_file(), f"{path}: {href} does not resolve"
         assert figure.select(".source-line sup.cite a[href^='#ref-natural-earth-world-atlas']"), "the basemap is cited"
         headers = [th.get_text(" ", strip=True) for th in figure.select("tbody th[scope=row]")]
@@ -201,9 +201,9 @@ def test_offline_pages_link_map_documents_with_html_urls(built, library):
     for page in offline.rglob("*.html"):
         if page.relative_to(offline).parts[0] == maps.FRAMES:
             continue
-        for frame in soup_of(page).select("figure.map-figure iframe"):
-            target = (page.parent / frame["data-src"]).resolve()
-            assert frame["data-src"].endswith(".html") and target.is_file(), f"{page.name}: {frame['data-src']}"
+        for live in soup_of(page).select("figure.map-figure a.map-live"):
+            target = (page.parent / live["href"]).resolve()
+            assert live["href"].endswith(".html") and target.is_file(), f"{page.name}: {live['href']}"
 
 
 def test_each_map_has_its_data_as_geojson_with_sources(site, library):

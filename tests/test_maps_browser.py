@@ -79,12 +79,13 @@ def test_every_feature_is_listed_in_the_table_on_its_page(browser, base_url, lib
         assert v.outside == [] and v.errors == []
 
 
-def test_the_embedded_map_loads_lazily_and_draws_inside_its_page(browser, base_url, map_pages):
+def test_the_embedded_map_opens_from_its_picture_and_draws_inside_its_page(browser, base_url, map_pages):
     with visit(browser, LOCAL) as v:
         url = map_pages["border-clash"]
         v.page.goto(base_url + url, wait_until="load")
         figure = v.page.locator("figure#map-border-clash")
         figure.scroll_into_view_if_needed()
+        figure.locator("a.map-live").click()
         frame = v.page.frame_locator("figure#map-border-clash iframe")
         frame.locator("path.ngg-land").first.wait_for(state="attached", timeout=10_000)
         assert frame.locator("path.ngg-point").count() == 3
@@ -110,6 +111,7 @@ def test_the_map_is_usable_by_keyboard(browser, base_url):
 def test_a_chapter_page_with_a_map_fits_a_phone(browser, base_url, map_pages):
     with visit(browser, LOCAL, viewport={"width": 360, "height": 740}) as v:
         v.page.goto(base_url + map_pages["overview"], wait_until="load")
+        v.page.locator("figure#map-overview a.map-live").click()
         assert v.page.evaluate("document.documentElement.scrollWidth") <= 360
         box = v.page.locator("figure#map-overview iframe").bounding_box()
         assert box["width"] <= 360 and box["height"] >= 250
@@ -137,6 +139,7 @@ def test_the_map_follows_the_palette_chosen_on_the_page(browser, base_url, map_p
     with visit(browser, LOCAL, color_scheme="light") as v:
         v.page.goto(base_url + map_pages["border-clash"], wait_until="load")
         v.page.locator("figure#map-border-clash").scroll_into_view_if_needed()
+        v.page.locator("figure#map-border-clash a.map-live").click()
         frame = v.page.frame_locator("figure#map-border-clash iframe")
         frame.locator("path.ngg-land").first.wait_for(state="attached", timeout=10_000)
         assert frame.locator("html").get_attribute("data-scheme") == "light"
@@ -150,6 +153,7 @@ def test_a_map_page_works_from_file_in_the_offline_bundle(browser, built, map_pa
     with visit(browser, FILE_ONLY) as v:
         v.page.goto(page.as_uri(), wait_until="load")
         v.page.locator("figure#map-belt-and-road").scroll_into_view_if_needed()
+        v.page.locator("figure#map-belt-and-road a.map-live").click()
         frame = v.page.frame_locator("figure#map-belt-and-road iframe")
         frame.locator("path.ngg-route").first.wait_for(state="attached", timeout=10_000)
         assert frame.locator("path.ngg-route").count() == 2

@@ -39,7 +39,9 @@ def test_every_page_renders_without_error_or_sideways_scrolling(browser, base_ur
         page = v.page
         for rel in pages:
             page.goto(page_url(base_url, rel), wait_until="load")
-            for handle in page.query_selector_all("iframe"):  # lazy map frames load when seen
+            for link in page.query_selector_all("figure.map-figure a.map-live"):  # live maps open from their pictures
+                link.click()
+            for handle in page.query_selector_all("iframe"):
                 handle.scroll_into_view_if_needed()
                 if frame := handle.content_frame():
                     if handle.get_attribute("src"):

@@ -1,29 +1,30 @@
-/* Map frames load as they come near the screen, so maps further down a chapter do not
-   hold up its first paint (Lighthouse measured the difference). Without
-   IntersectionObserver they load at once. Safe to run more than once. */
+/* A map figure shows its picture first (drawn at build time); "Explore the live map" opens the
+   live map in a frame in its place, and "Back to the picture" closes it. Without JavaScript
+   the link opens the map document on its own page. Safe to run more than once. */
 (function () {
-  var frames = document.querySelectorAll("iframe[data-src]");
-
-  function load(frame) {
-    if (!frame.getAttribute("src")) frame.setAttribute("src", frame.dataset.src);
+  function toggle(event) {
+    var link = event.currentTarget, figure = link.closest("figure.map-figure");
+    var holder = figure.querySelector(".map-frame"), frame = holder.querySelector("iframe");
+    event.preventDefault();
+    if (frame) {
+      frame.remove();
+      holder.classList.remove("is-live");
+      link.textContent = "Explore the live map";
+      return;
+    }
+    frame = document.createElement("iframe");
+    frame.title = link.dataset.title;
+    frame.src = link.getAttribute("href");
+    holder.appendChild(frame);
+    holder.classList.add("is-live");
+    link.textContent = "Back to the picture";
+    frame.focus();
   }
 
-  if (!("IntersectionObserver" in window)) {
-    frames.forEach(load);
-    return;
-  }
-  var watcher = new IntersectionObserver(function (entries) {
-    entries.forEach(function (entry) {
-      if (entry.isIntersecting) {
-        load(entry.target);
-        watcher.unobserve(entry.target);
-      }
-    });
-  }, { rootMargin: "300px 0px" });
-  frames.forEach(function (frame) {
-    if (!frame.dataset.watched) {
-      frame.dataset.watched = "yes";
-      watcher.observe(frame);
+  document.querySelectorAll("figure.map-figure a.map-live").forEach(function (link) {
+    if (!link.dataset.ready) {
+      link.dataset.ready = "yes";
+      link.addEventListener("click", toggle);
     }
   });
 })();

@@ -1,5 +1,6 @@
-"""A map as a cited figure in its page: caption, the lazily loaded frame, a legend, a table
-of every feature with its citation markers, a GeoJSON download and a source line."""
+"""A map as a cited figure in its page: caption, its static picture (the live map in a frame
+once the reader asks to explore it), a legend, a table of every feature with its citation
+markers, downloads (GeoJSON, SVG, PNG) and a source line."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -10,9 +11,10 @@ from ..data.library import Library
 from ..data.records import Citation, Layer, MapSpec, Member, PlaceOnLayer, Route
 from ..pages.render import render
 from .geometry import country_names, spec_basemap, status_line
+from .static import size
 
 FRAMES = "maps"  # site folder of the map documents and their downloads
-LOADER = "assets/maps-loader.js"  # site path of the script that loads frames near the screen
+LOADER = "assets/maps-loader.js"  # site path of the script that opens the live map in place of the picture
 BASEMAP_SOURCE = "natural-earth-world-atlas"
 APPROXIMATE = "approximate position"
 
@@ -25,6 +27,14 @@ def data_path(spec_id: str) -> str:
     return f"{FRAMES}/{spec_id}.geojson"
 
 
+def picture_path(spec_id: str) -> str:
+    return f"{FRAMES}/{spec_id}.svg"
+
+
+def png_path(spec_id: str) -> str:
+    return f"{FRAMES}/{spec_id}.png"
+
+
 def figure(library: Library, spec: MapSpec, refs: PageCitations, link: Callable[[str], str]) -> str:
     """The map as a cited figure; `link` turns a site path into a URL relative to the page."""
     names = country_names(library)
@@ -32,6 +42,7 @@ def figure(library: Library, spec: MapSpec, refs: PageCitations, link: Callable[
     caption_markers = refs.add_all(spec.citations)
     groups = [layer_rows(library.layers[layer_id], library, refs, names, drawn) for layer_id in spec.layers]
     ground = refs.add(Citation(source=BASEMAP_SOURCE))
+    width, map_height = size(spec)
     return render(
         "map_figure.html",
         spec=spec,
@@ -41,6 +52,10 @@ def figure(library: Library, spec: MapSpec, refs: PageCitations, link: Callable[
         frame=link(document_path(spec.id)),
         loader=link(LOADER),
         data=link(data_path(spec.id)),
+        picture=link(picture_path(spec.id)),
+        png=link(png_path(spec.id)),
+        width=width,
+        map_height=map_height,
         kinds={library.layers[i].kind for i in spec.layers},
         approximate=any(library.places[i.place].approximate for g in groups for i in g.layer.places),
         partial=any(m.tier == "partial" for g in groups for m in g.layer.countries),

@@ -18,7 +18,8 @@ MACRO_CALL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 def frame(ctx: PageContext, markdown: str, meta: dict, source_markdown: str, citation: PageCitation) -> str:
     """The page's Markdown with its learning frame and closing sections added."""
     if meta.get("objectives"):
-        intro = render("page_meta.html", minutes=reading_minutes(source_markdown or markdown), sources_to=human_date(ctx.library.sources_run_to()))
+        pdf = ctx.site_link(paths.chapter_pdf(ctx.editions.newest.version, chapter_slug(ctx.src_uri)))
+        intro = render("page_meta.html", minutes=reading_minutes(source_markdown or markdown), pdf=pdf, sources_to=human_date(ctx.library.sources_run_to()))
         objectives = "By the end of this chapter you should be able to:\n\n" + numbered(meta["objectives"])
         markdown = after_title(markdown, intro + section("Learning objectives", "objectives", objectives))
     if meta.get("questions"):
@@ -28,7 +29,14 @@ def frame(ctx: PageContext, markdown: str, meta: dict, source_markdown: str, cit
         markdown += section("Sources", "sources", listed)
     if meta.get("objectives"):
         markdown += section("Cite this page", "cite-this-page", render("cite_page.html", c=citation, placeholder=is_placeholder(ctx.site_url)))
+    # Printed, every page names its edition and permanent address at its foot (print.css).
+    markdown += "\n\n" + render("print_running.html", edition=ctx.editions.newest, address=ctx.address) + "\n"
     return markdown
+
+
+def chapter_slug(src_uri: str) -> str:
+    """chapters/turkey.md -> turkey: the chapter's name in its PDF's file name."""
+    return src_uri.rsplit("/", 1)[-1].removesuffix(".md")
 
 
 def reading_minutes(markdown: str) -> int:

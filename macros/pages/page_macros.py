@@ -12,6 +12,7 @@ from ..editions import changes_page
 from ..output import downloads
 from .. import maps, paths
 from . import syllabus
+from .chapter import chapter_slug
 from ..editions.changes import compare
 from .citations import first_markers
 from .context import PageContext
@@ -80,6 +81,13 @@ def offline_bundle(ctx: PageContext) -> str:
     return render("offline_link.html", bundles=bundles)
 
 
+def pdf_downloads(ctx: PageContext) -> str:
+    """The edition's PDFs: every chapter, in the navigation's order, and the course pack."""
+    version = ctx.editions.newest.version
+    chapters = [{"title": syllabus.chapter_info(src).title, "href": ctx.site_link(paths.chapter_pdf(version, chapter_slug(src)))} for src in syllabus.chapter_sources(list(ctx.nav))]
+    return render("pdf_downloads.html", chapters=chapters, pack=ctx.site_link(paths.course_pack_pdf(version)), edition=ctx.editions.newest)
+
+
 def timeline(ctx: PageContext) -> str:
     """Every dated event, oldest first, each with its citation markers; filterable by actor."""
     return timeline_html(ctx.library, ctx.refs.add_all, script=ctx.site_link("assets/timeline.js"))
@@ -116,9 +124,16 @@ def edition_summary(ctx: PageContext, version: str) -> str:
     return render("edition_summary.html", edition=ctx.editions.get(version))
 
 
+def edition_currency(ctx: PageContext) -> str:
+    """Which edition this is and how current: the date of the newest report it cites, from the data."""
+    newest = ctx.editions.newest
+    return render("edition_currency.html", edition=newest, published=human_date(newest.date.isoformat()),
+                  sources_to=human_date(ctx.library.sources_run_to()), changes=ctx.page_link(f"editions/{newest.version}.md"))
+
+
 def bibliography(ctx: PageContext) -> str:
     """Every source with a stable anchor; rendered once all pages are, so 'Cited in' is complete."""
     return BIBLIOGRAPHY_MARKER
 
 
-MACROS = (cite, fact, factbox, term, glossary, chapter_plan, data_downloads, offline_bundle, timeline, map, changes, editions_list, edition_summary, bibliography)
+MACROS = (cite, fact, factbox, term, glossary, chapter_plan, data_downloads, offline_bundle, pdf_downloads, timeline, map, changes, editions_list, edition_summary, edition_currency, bibliography)
