@@ -55,6 +55,7 @@ def chapter_pdf(version: str, slug: str) -> str:
 def course_pack_pdf(version: str) -> str:
     return f"{PDF_FOLDER}/new-great-game-{version}-course-pack.pdf"
 
+
 # Learning data (macros/learning/): self-checks and source labs for every chapter, teaching plans,
 # the comparison of the three powers and the five countries' pages.
 SELFCHECK_FILE = "selfcheck.yml"

@@ -2,6 +2,8 @@
 record names by its ISO 3166-1 alpha-3 code (pycountry's name, in the site's spelling)."""
 from __future__ import annotations
 
+import re
+
 import pycountry
 
 from .records import CENTRAL_ASIA
@@ -28,3 +30,10 @@ def slug(code: str) -> str:
 def central_asia() -> list[tuple[str, str]]:
     """(code, name) of the five states, in the site's order."""
     return [(code, name(code)) for code in CENTRAL_ASIA]
+
+
+def mention(code: str) -> re.Pattern:
+    """Words that name a Central Asian state in running text: its name and its adjective, which
+    share a stem (Kazakh, Kazakhs, Kazakhstan, Kazakhstan's; Kyrgyz–Tajik names both)."""
+    stem = name(code).removesuffix("stan").removesuffix("i")
+    return re.compile(rf"\b{stem}")

@@ -191,16 +191,16 @@ def teaching_plan(library: Library, plan: TeachingPlan, chapters: dict[str, Chap
 
 def uncited_figures(library: Library, name: str, entry: str, plan: TeachingPlan) -> Iterator[Problem]:
     """Texts a teaching page shows as claims but without markers hold no figures: the role-play's
-    task and roles, and notes that name no facts (the setting, the notes' facts and the readings
+    task and roles, and the notes on the questions (the setting, the notes' facts and the readings
     carry markers; the lesson plan, essay prompts and rubric are the site's own plan, which the
     audit exempts as it does the instructors' unit plan)."""
     names = library.designations()
     texts = [("role_play.task", plan.role_play.task)]
     texts += [(f"role_play.roles.{i}", f"{r.role} {r.brief}") for i, r in enumerate(plan.role_play.roles)]
-    texts += [(f"question_notes.{i}.note", n.note) for i, n in enumerate(plan.question_notes) if not n.facts]
+    texts += [(f"question_notes.{i}.note", n.note) for i, n in enumerate(plan.question_notes)]
     for field, text in texts:
         if figure := figure_in(text, names):
-            yield Problem(where(name), entry, field, f"holds a figure ({figure!r}) that nothing here cites: say it without digits, or put it in the role-play's setting (cited) or a note's facts:")
+            yield Problem(where(name), entry, field, f"holds a figure ({figure!r}) that nothing here cites: say it without figures (digits or numbers in words), or put it in the role-play's setting, which is cited")
 
 
 # ---- the comparison and the countries --------------------------------------------------------
