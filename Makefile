@@ -5,7 +5,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
-.PHONY: help setup serve build publish check-release test bench clean
+.PHONY: help setup serve build publish check-release test test-fast bench clean
 
 help: ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -28,6 +28,13 @@ $(STAMPS)/pango:
 	dpkg -s libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null)
 	@touch $@
 
+# Workbox's build tools write each edition's service worker (macros/offline/): build-time only,
+# their own package.json and lockfile under workbox/.
+$(STAMPS)/workbox: workbox/package.json workbox/package-lock.json $(STAMPS)/node
+	@mkdir -p $(STAMPS)
+	npm ci --prefix workbox --no-audit --no-fund --loglevel=error
+	@touch $@
+
 $(STAMPS)/chromium:
 	@mkdir -p $(STAMPS)
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
@@ -40,7 +47,7 @@ $(STAMPS)/test-tools: tests/tools/package.json tests/tools/package-lock.json $(S
 	npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error
 	@touch $@
 
-setup: $(STAMPS)/python $(STAMPS)/node $(STAMPS)/pango ## Install pinned Python and front-end packages (quick when nothing changed)
+setup: $(STAMPS)/python $(STAMPS)/node $(STAMPS)/pango $(STAMPS)/workbox ## Install pinned Python and front-end packages (quick when nothing changed)
 
 build: setup ## Build every edition into site/ and the offline bundles into dist/ (SITE_URL=https://host/path/ for a host)
 	$(PY) -m macros.output.build
@@ -56,6 +63,9 @@ serve: setup ## Build and serve the site at http://127.0.0.1:8000
 
 test: setup $(STAMPS)/chromium $(STAMPS)/test-tools ## Run the whole test suite (builds the site once)
 	$(PY) -m pytest
+
+test-fast: setup ## The data and HTML tests alone: no browser, no planted builds
+	$(PY) -m pytest -m "not browser and not slow"
 
 # Lighthouse is for benchmarks only: its own package.json and lockfile under benchmarks/.
 $(STAMPS)/bench-node: benchmarks/package.json benchmarks/package-lock.json $(STAMPS)/node

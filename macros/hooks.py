@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.structure.files import Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from macros import maps, paths, stop  # noqa: E402
+from macros import maps, offline, paths, stop  # noqa: E402
 from macros.data.problems import ContentError  # noqa: E402
 from macros.output import assets, cards, downloads  # noqa: E402
 from macros.pages import bibliography, build_state, preview  # noqa: E402
@@ -36,8 +36,11 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Group each page's text between headings into blocks the browser can skip until read."""
+    """Group each page's text between headings into blocks the browser can skip until read;
+    online, give the theme what it links for saving the edition in the browser."""
     config.markdown_extensions.append(FlowExtension())
+    if not config.extra.get("offline"):  # what the theme links for saving in the browser
+        config.extra["save_offline"] = offline.theme_values(config)
     return config
 
 
@@ -50,6 +53,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         stop([str(err)], "a map's static picture cannot be drawn: fix the entry above and build again")
     for generated in assets.generated_files(config) + downloads.download_files(config, library) + pictures:
         files.append(generated)
+    if not config.extra.get("offline"):  # saving in the browser: online only, not in the zip bundle
+        for generated in offline.generated_files(config):
+            files.append(generated)
     return files
 
 
@@ -78,8 +84,9 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Each page's link-card picture, and the edition's PDFs (macros/print/): every chapter and
-    the course pack, from the built pages."""
+    """Each page's link-card picture, the edition's PDFs (macros/print/): every chapter and the
+    course pack, from the built pages; then, online, the service worker that saves the edition
+    for reading offline, from the files now written."""
     state = build_state.of(config.plugins)
     for src_uri, card in state.previews.items():
         cards.draw(card, Path(config.site_dir) / preview.card_path(src_uri))
@@ -88,6 +95,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         pdfs.write_pdfs(config, edition, render=COMMAND["name"] != "serve" and os.environ.get(PDF_ENV) != "cached")
     except ContentError as err:
         stop([str(err)], "a page breaks the PDFs: fix it as said above and build again")
+    if not config.extra.get("offline"):
+        offline.write_after_build(config)
 
 
 # ---- helpers ------------------------------------------------------------------------------

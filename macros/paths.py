@@ -55,6 +55,21 @@ def chapter_pdf(version: str, slug: str) -> str:
 def course_pack_pdf(version: str) -> str:
     return f"{PDF_FOLDER}/new-great-game-{version}-course-pack.pdf"
 
+# Saving an edition for offline reading in the browser (macros/offline/). Every path here but
+# WORKBOX is relative to an edition's root; the worker's scope is that root, so the newest
+# edition at the site root and its copy under <version>/ are saved apart.
+WORKBOX = ROOT / "workbox"  # Workbox's build tools (npm, pinned; `npm ci --prefix workbox`)
+WORKBOX_SCRIPT = WORKBOX / "generate-sw.mjs"  # writes the worker and its precache list
+WORKER_SOURCE = WORKBOX / "sw-source.js"  # the worker, before the precache list goes in
+WORKER_FILE = "sw.js"  # the worker, beside the edition's index.html
+WORKBOX_RUNTIME = "assets/vendor/workbox/"  # Workbox's modules, which the worker imports
+SAVE_SUMMARY_FILE = "save-offline.json"  # what saving downloads, for the page to say before
+MANIFEST_FILE = "manifest.webmanifest"  # the web app manifest (home screen)
+ICONS = "assets/icons/"
+NOT_SAVED_PAGE = "not-saved.md"  # what the worker shows, offline, for a page it did not save
+SAVE_SCRIPT = "assets/save-offline.js"  # puts the control on every online page, once idle
+SAVE_PANEL_SCRIPT = "assets/save-offline-panel.js"  # its workings, once the reader opens it
+NOT_SAVED_SCRIPT = "assets/not-saved.js"  # names, on the "not saved" page, the page asked for
 
 # Learning data (macros/learning/): self-checks and source labs for every chapter, teaching plans,
 # the comparison of the three powers and the five countries' pages.

@@ -5,3 +5,5 @@ tests/test_editions.py checks that the two agree."""
 SITE_NAME = "The New Great Game in Central Asia"
 AUTHORS = ("The New Great Game teaching team",)
 PUBLISHER = "The New Great Game teaching project"
+# On a phone's home screen, under the icon (the web app manifest, macros/offline/manifest.py).
+SHORT_NAME = "Great Game"

@@ -9,18 +9,13 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import parsed
 from macros.output.build import NOT_OFFLINE
 
-ROOT = Path(__file__).resolve().parents[1]
 # Which attribute of which element loads or links something.
 LINKED = {"a": "href", "link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src"}
 # Schemes that name no file and nothing on the web: nothing to check.
 NOT_CHECKED = ("javascript:", "data:", "blob:", "about:")
-
-
-@functools.lru_cache(maxsize=None)
-def parsed(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 @functools.lru_cache(maxsize=None)

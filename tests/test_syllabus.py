@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+
+from conftest import parsed
 
 from macros import paths
 from macros.editions.catalogue import file_at, load_editions
@@ -48,19 +49,22 @@ def test_every_published_url_and_anchor_still_resolves(site, folder, url):
     target, anchor = resolve(site / folder, url)
     assert target is not None, f"{url} no longer resolves: restore it or add a redirect in mkdocs.yml (redirect_maps)"
     if anchor:
-        ids = {el["id"] for el in BeautifulSoup(target.read_text(encoding="utf-8"), "lxml").select("[id]")}
+        ids = {el["id"] for el in parsed(target).select("[id]")}
         assert anchor in ids, f"{url}: anchor #{anchor} is gone; keep the explicit {{#{anchor}}} on the heading"
 
 
-def test_every_published_chapter_section_is_listed(content_pages):
+def test_every_published_chapter_section_is_listed(soups, chapters):
     """New chapter sections join the published list, so the list above keeps guarding them."""
     listed = set(published())
-    for rel, html in content_pages.items():
-        if not rel.startswith("chapters/"):
-            continue
+    unlisted, sections = [], 0
+    for rel in chapters:
         url = rel.removesuffix("index.html")
-        for heading in BeautifulSoup(html, "lxml").select("article h2[id]"):
-            assert f"{url}#{heading['id']}" in listed, f"add {url}#{heading['id']} to tests/published_urls.txt"
+        headings = soups[rel].select("article h2[id]")
+        assert headings, f"{rel}: no section heading with an id"
+        sections += len(headings)
+        unlisted += [f"{url}#{h['id']}" for h in headings if f"{url}#{h['id']}" not in listed]
+    assert unlisted == [], "add these lines to tests/published_urls.txt:\n" + "\n".join(unlisted)
+    assert sections >= len(chapters)
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.name)
@@ -70,18 +74,18 @@ def test_every_heading_has_an_explicit_stable_anchor(chapter):
     assert loose == [], f"{chapter.name}: give these headings an explicit {{#anchor}} so links survive rewording"
 
 
-def test_every_page_shows_its_edition(content_pages, editions):
+def test_every_page_shows_its_edition(soups, editions):
     version = f"Edition {editions.newest.version}"
-    for rel, html in content_pages.items():
-        edition = BeautifulSoup(html, "lxml").select_one(".md-copyright .edition")
+    for rel, page in soups.items():
+        edition = page.select_one(".md-copyright .edition")
         assert edition is not None and version in edition.get_text(), rel
 
 
-def test_every_chapter_offers_a_ready_citation_and_head_metadata(content_pages, config, editions):
+def test_every_chapter_offers_a_ready_citation_and_head_metadata(soups, config, editions):
     version = editions.newest.version
     for src in chapter_sources(config["nav"]):
         rel = src.removesuffix(".md") + "/index.html"
-        soup = BeautifulSoup(content_pages[rel], "lxml")
+        soup = soups[rel]
         styles = {el["data-style"]: el.get_text() for el in soup.select(".cite-this-page .citation-text")}
         url = f"{config['site_url']}{version}/{src.removesuffix('.md')}/"
         assert set(styles) == {"apa", "chicago", "bibtex"}, rel
@@ -92,8 +96,8 @@ def test_every_chapter_offers_a_ready_citation_and_head_metadata(content_pages, 
         assert ld["url"] == url and ld["version"] == version, rel
 
 
-def test_the_instructors_page_lists_every_chapter_with_objectives_questions_and_times(content_pages, config):
-    soup = BeautifulSoup(content_pages["instructors/index.html"], "lxml")
+def test_the_instructors_page_lists_every_chapter_with_objectives_questions_and_times(soups, config):
+    soup = soups["instructors/index.html"]
     plans = soup.select(".syllabus-chapter")
     assert len(plans) == len(chapter_sources(config["nav"]))
     for plan in plans:

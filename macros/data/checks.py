@@ -2,6 +2,7 @@
 says. Each check yields Problem records; `problems()` runs them all."""
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,15 +24,18 @@ ANCHOR = re.compile(r"\{#([a-z0-9-]+)\}")  # a heading's explicit anchor in a pa
 def problems(library: Library, data_dir: Path = paths.DATA, docs_dir: Path = paths.DOCS) -> list[Problem]:
     from ..learning.checks import learning_problems  # noqa: PLC0415 (the learning package imports this one)
 
+    # A broken record is reported by its own file only: ids written in a file count as known.
     places = set(library.places) | written_ids(data_dir / paths.PLACES_FILE)
     layers = set(library.layers) | written_ids(data_dir / paths.LAYERS_FILE)
+    terms = set(library.terms) | written_ids(data_dir / paths.GLOSSARY_FILE)
+    broken = frozenset(written_ids(data_dir / paths.SOURCES_FILE) - set(library.sources))
     found = [
-        *record_citations(library),
-        *glossary_links(library),
+        *record_citations(library, broken),
+        *glossary_links(library, terms),
         *place_positions(library),
         *(p for event in library.events.values() for p in event_countries(event)),
-        *(p for layer in library.layers.values() for p in layer_links(library, layer, places)),
-        *(p for spec in library.maps.values() for p in map_spec(library, spec, layers)),
+        *(p for layer in library.layers.values() for p in layer_links(library, layer, places, broken)),
+        *(p for spec in library.maps.values() for p in map_spec(library, spec, layers, broken)),
         *(p for c in library.corrections.values() for p in correction(library, c, docs_dir)),
         *learning_problems(library, docs_dir),
     ]
@@ -42,28 +46,30 @@ def where(name: str) -> str:
     return f"docs/data/{name}"
 
 
-def cited(library: Library, name: str, entry: str, field: str, citations: list[Citation]) -> Iterator[Problem]:
+def cited(library: Library, name: str, entry: str, field: str, citations: list[Citation], broken: frozenset[str] = frozenset()) -> Iterator[Problem]:
+    """Each citation's problem; one of a source whose own record is broken (`broken`) is left to that record."""
     for i, citation in enumerate(citations):
-        problem = library.citation_problem(citation)
+        problem = None if citation.source in broken else library.citation_problem(citation)
         if problem:
             yield Problem(where(name), entry, f"{field}citations.{i}", problem)
 
 
-def record_citations(library: Library) -> Iterator[Problem]:
+def record_citations(library: Library, broken: frozenset[str] = frozenset()) -> Iterator[Problem]:
     tables = ((paths.FACTS_FILE, library.facts), (paths.EVENTS_FILE, library.events), (paths.PLACES_FILE, library.places), (paths.CORRECTIONS_FILE, library.corrections))
     for name, table in tables:
         for record in table.values():
-            yield from cited(library, name, record.id, "", record.citations)
+            yield from cited(library, name, record.id, "", record.citations, broken)
 
 
-def glossary_links(library: Library) -> Iterator[Problem]:
+def glossary_links(library: Library, terms: set[str] | None = None) -> Iterator[Problem]:
+    terms = set(library.terms) if terms is None else terms
     names = library.designations()
     for term in library.terms.values():
         figure = figure_in(term.definition, names)
         if figure:
             yield Problem(where(paths.GLOSSARY_FILE), term.id, "definition", f"holds a figure ({figure!r}): definitions carry none; put the figure in facts.yml and cite it where the page uses it")
         for other in term.see:
-            if other not in library.terms:
+            if other not in terms:
                 yield Problem(where(paths.GLOSSARY_FILE), term.id, "see", str(UnknownId("terms", other, sorted(library.terms))))
 
 
@@ -82,15 +88,21 @@ def event_countries(event: Event) -> Iterator[Problem]:
         yield Problem(where(paths.EVENTS_FILE), event.id, "countries", message)
 
 
-def place_positions(library: Library) -> Iterator[Problem]:
-    """Each place lies in the region and inside its own country's Natural Earth shape."""
+@functools.lru_cache(maxsize=1)
+def region_shapes() -> dict:
+    """The country shapes over the maps' region, decoded once per process (they never change)."""
     from ..maps import basemap  # noqa: PLC0415 (decoding the shapes is only needed here)
 
-    shapes = basemap.shapes((REGION.west, REGION.south, REGION.east, REGION.north))
+    return basemap.shapes((REGION.west, REGION.south, REGION.east, REGION.north))
+
+
+def place_positions(library: Library) -> Iterator[Problem]:
+    """Each place lies in the region and inside its own country's Natural Earth shape."""
+    shapes = region_shapes()
     names = {code: f"{name} ({code})" for code, (name, _) in shapes.items()}
     for place in library.places.values():
         if not (REGION.south <= place.lat <= REGION.north and REGION.west <= place.lon <= REGION.east):
-            message = f"({place.lat}, {place.lon}) is outside the region the maps cover ({REGION.south}–{REGION.north}°N, {REGION.west}–{REGION.east}°E); check the signs and that lat comes before lon"
+            message = f"({place.lat}, {place.lon}) is outside the region the maps cover ({REGION.south:g}–{REGION.north:g}°N, {REGION.west:g}–{REGION.east:g}°E); check the signs and that lat comes before lon"
             yield Problem(where(paths.PLACES_FILE), place.id, "lat/lon", message)
             continue
         bad_code = list(country_code(paths.PLACES_FILE, place.id, "country", place.country))
@@ -108,12 +120,12 @@ def place_in_country(place: Place, shapes: dict, names: dict[str, str]) -> Itera
     yield Problem(where(paths.PLACES_FILE), place.id, "geonames" if place.geonames else "lat/lon", message)
 
 
-def layer_links(library: Library, layer: Layer, places: set[str]) -> Iterator[Problem]:
+def layer_links(library: Library, layer: Layer, places: set[str], broken: frozenset[str] = frozenset()) -> Iterator[Problem]:
     name = paths.LAYERS_FILE
-    yield from cited(library, name, layer.id, "", layer.citations)
+    yield from cited(library, name, layer.id, "", layer.citations, broken)
     for i, feature in enumerate(layer.features):
         field = f"{layer.kind}.{i}."
-        yield from cited(library, name, layer.id, field, feature.citations)
+        yield from cited(library, name, layer.id, field, feature.citations, broken)
         if isinstance(feature, PlaceOnLayer):
             stops = [("place", feature.place)]
         elif isinstance(feature, Route):
@@ -127,9 +139,9 @@ def layer_links(library: Library, layer: Layer, places: set[str]) -> Iterator[Pr
             yield from country_code(name, layer.id, field + "country", feature.country)
 
 
-def map_spec(library: Library, spec: MapSpec, layers: set[str]) -> Iterator[Problem]:
+def map_spec(library: Library, spec: MapSpec, layers: set[str], broken: frozenset[str] = frozenset()) -> Iterator[Problem]:
     name = paths.MAPS_FILE
-    yield from cited(library, name, spec.id, "", spec.citations)
+    yield from cited(library, name, spec.id, "", spec.citations, broken)
     for field in ("layers", "hidden"):
         for layer_id in getattr(spec, field):
             if layer_id not in layers:

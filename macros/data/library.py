@@ -61,6 +61,8 @@ class Library:
             return None
         if not citation.quote:
             return f"source '{source.id}' is a seed: add quote: with a few words copied exactly from seeds/{source.seed}"
-        if normalise(citation.quote) not in self.seed_texts.get(source.id, ""):
+        if source.id not in self.seed_texts:  # its missing file is reported once, by seeds.py
+            return None
+        if normalise(citation.quote) not in self.seed_texts[source.id]:
             return f"quote {citation.quote!r} is not verbatim in seeds/{source.seed}; copy the words exactly from the seed"
         return None

@@ -11,6 +11,7 @@ from ..editions import address
 from ..editions.catalogue import edition_sources, load_editions
 from .datafiles import display, parse
 from .library import Library
+from .messages import explained
 from .problems import DataError, Problem
 from .records import Correction, Event, Fact, Layer, MapSpec, Place, Record, Source, Term
 from .seeds import seed_problems, seed_texts
@@ -63,7 +64,7 @@ def read_kind(data_dir: Path, name: str, model: type[Record]) -> tuple[list, lis
     records, seen = [], set()
     for record in found:
         if record.id in seen:
-            problems.append(Problem(display(data_dir / name, data_dir), record.id, "", "duplicate id; every id must be unique in the file"))
+            problems.append(Problem(display(data_dir / name, data_dir), record.id, "id", "used by two entries: rename one (every id is unique in its file, and pages link to it)"))
         else:
             seen.add(record.id)
             records.append(record)
@@ -80,7 +81,7 @@ def read_records(path: Path, model: type[Record], data_dir: Path) -> tuple[list,
         try:
             records.append(model.model_validate(item))
         except ValidationError as err:
-            problems += [Problem(name, entry, ".".join(str(p) for p in e["loc"]) or "(record)", e["msg"]) for e in err.errors()]
+            problems += [Problem(name, entry, ".".join(str(p) for p in e["loc"]), explained(e, model)) for e in err.errors()]
     return records, problems
 
 

@@ -33,10 +33,15 @@ class DataError(ContentError):
         super().__init__("\n".join(self.problems))
 
 
+# The data file that holds each kind of id, where its name differs from the kind's.
+FILES = {"terms": "glossary"}
+
+
 class UnknownId(ContentError, KeyError):
     def __init__(self, kind: str, wanted: str, known: list[str], where: str = ""):
-        close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.5)
-        hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else f"known ids are in docs/data/{kind}.yml"
+        # The near misses of a typo; failing those, the one closest id.
+        close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.8) or difflib.get_close_matches(wanted, known, n=1, cutoff=0.5)
+        hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else f"use one of the ids in docs/data/{FILES.get(kind, kind)}.yml"
         self.message = f"{where}unknown {kind} id '{wanted}': {hint}"
         super().__init__(self.message)
 

@@ -171,13 +171,13 @@ class Place(Cited):
         if self.geonames is None and (self.lat is None or self.lon is None):
             raise ValueError("give geonames: (the GeoNames id of the place) or, where GeoNames lacks it, lat: and lon: with a cited source")
         if self.geonames is not None and gazetteer.SOURCE_ID not in {c.source for c in self.citations}:
-            raise ValueError(f"a place located by geonames: cites source '{gazetteer.SOURCE_ID}' (the dataset)")
+            raise ValueError(f"a place located by geonames: cites source '{gazetteer.SOURCE_ID}' (the dataset): add {{source: {gazetteer.SOURCE_ID}}} to its citations:")
         return self
 
     @model_validator(mode="after")
     def approximate_says_why(self):
         if self.approximate and not self.note:
-            raise ValueError("an approximate place needs note: saying what the estimate rests on")
+            raise ValueError("an approximate place says why: add note: saying what the estimate rests on")
         return self
 
 
@@ -226,10 +226,10 @@ class Layer(Record):
     def one_kind_of_feature(self):
         features = {"places": self.places, "routes": self.routes, "countries": self.countries}
         if not features[self.kind]:
-            raise ValueError(f"a layer of kind '{self.kind}' lists its features under {self.kind}:")
+            raise ValueError(f"a layer of kind '{self.kind}' has no feature: list them under {self.kind}:")
         stray = [name for name, items in features.items() if items and name != self.kind]
         if stray:
-            raise ValueError(f"a layer of kind '{self.kind}' holds only {self.kind}:, not {', '.join(stray)}: (make another layer)")
+            raise ValueError(f"a layer of kind '{self.kind}' holds only {self.kind}:, not {', '.join(stray)}: move them to a layer of their own")
         return self
 
     @property
@@ -248,7 +248,7 @@ class View(Record):
     @model_validator(mode="after")
     def ordered(self):
         if not (self.west < self.east and self.south < self.north):
-            raise ValueError("view needs west < east and south < north (degrees; east is positive)")
+            raise ValueError("west must be less than east and south less than north: swap them (degrees; east and north are positive)")
         return self
 
 

@@ -20,9 +20,9 @@ def normalise(text: str) -> str:
 def seed_problems(sources: list[Source], seeds_dir: Path) -> Iterator[Problem]:
     for source in sources:
         if source.kind == "seed" and not source.seed:
-            yield Problem(SOURCES, source.id, "seed", "a seed source names its file in seeds/")
+            yield Problem(SOURCES, source.id, "seed", "missing: add seed: with the name of the seed's file in seeds/ (such as 000_a2d14618bf49f2a4.txt)")
         elif source.seed and not (seeds_dir / source.seed).is_file():
-            yield Problem(SOURCES, source.id, "seed", f"no file seeds/{source.seed}")
+            yield Problem(SOURCES, source.id, "seed", f"there is no file seeds/{source.seed}: put the article there byte for byte (and in seeds/PROVENANCE.md), or correct seed:")
 
 
 def seed_texts(sources: list[Source], seeds_dir: Path) -> dict[str, str]:

@@ -13,6 +13,8 @@ import yaml
 from pydantic import Field, ValidationError, model_validator
 
 from .. import paths
+from ..data.datafiles import parse
+from ..data.messages import explained
 from ..data.problems import DataError, Problem, UnknownId
 from ..data.records import Record, Source, Text, Version
 from ..site import AUTHORS, PUBLISHER, SITE_NAME
@@ -36,11 +38,14 @@ class Editions(Record):
     @model_validator(mode="after")
     def newest_first_and_only_the_newest_unpublished(self):
         if [e.date for e in self.items] != sorted((e.date for e in self.items), reverse=True):
-            raise ValueError("list editions newest first, by date")
+            raise ValueError("the editions are not newest first: list them by date, the newest on top")
         if len({e.version for e in self.items}) != len(self.items):
-            raise ValueError("every edition has its own version")
-        if self.items[0].commit is not None or any(e.commit is None for e in self.items[1:]):
-            raise ValueError("the newest edition has no commit (it is the working tree); every older one names the commit it was published from")
+            raise ValueError("two editions share a version: give each edition its own version number")
+        if self.items[0].commit is not None:
+            raise ValueError(f"the newest edition, {self.items[0].version}, is the working tree: remove its commit: (an edition gets one when a newer edition is added above it)")
+        unpublished = [e.version for e in self.items[1:] if e.commit is None]
+        if unpublished:
+            raise ValueError(f"edition {unpublished[0]} is not the newest but names no commit: give it commit: with the commit it was published from")
         return self
 
     @property
@@ -80,11 +85,38 @@ def edition_sources(editions: Editions, site_url: str) -> list[Source]:
 
 
 def load_editions(path: Path = paths.DATA / paths.EDITIONS_FILE) -> Editions:
+    """The editions file, checked: each entry, their order, and that every older edition's commit
+    is in this clone (it is rebuilt from there); a DataError names every problem and its fix."""
+    name = f"docs/data/{path.name}"
+    raw, problems = parse(path, name)
+    items = []
+    for index, item in enumerate(raw or []):
+        entry = str(item.get("version", f"#{index + 1}")) if isinstance(item, dict) else f"#{index + 1}"
+        try:
+            items.append(Edition.model_validate(item))
+        except ValidationError as err:
+            problems += [Problem(name, entry, ".".join(str(p) for p in e["loc"]), explained(e, Edition)) for e in err.errors()]
+    if raw is not None and not raw:
+        problems.append(Problem(name, message="lists no edition: add the edition being written, with version:, date: and summary:"))
+    if problems:
+        raise DataError(problems)
     try:
-        return Editions(items=yaml.safe_load(path.read_text(encoding="utf-8")))
+        editions = Editions(items=items)
     except ValidationError as err:
-        name = f"docs/data/{path.name}"
-        raise DataError([Problem(name, "", ".".join(str(p) for p in e["loc"][1:]), e["msg"]) for e in err.errors()]) from None
+        raise DataError([Problem(name, "", "", explained(e, Editions)) for e in err.errors()]) from None
+    problems = [Problem(name, e.version, "commit", missing_commit(e.commit)) for e in editions.items[1:] if not has_commit(e.commit)]
+    if problems:
+        raise DataError(problems)
+    return editions
+
+
+def has_commit(commit: str) -> bool:
+    result = subprocess.run(["git", "cat-file", "-e", f"{commit}^{{commit}}"], cwd=paths.ROOT, capture_output=True)
+    return result.returncode == 0
+
+
+def missing_commit(commit: str) -> str:
+    return f"commit {commit} is not in this clone: fetch the full history (git fetch --unshallow), or give the commit the edition was published from"
 
 
 def file_at(edition: Edition, rel: str) -> str | None:

@@ -9,19 +9,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .. import paths
+from ..data.checks import cited, where
 from ..data.figures import figure_in
 from ..data.library import Library
 from ..data.problems import Problem, UnknownId
-from ..data.records import CENTRAL_ASIA, Citation
+from ..data.records import CENTRAL_ASIA
 from . import chapters as chapter_files
 from .chapters import Chapter
 from .records import POWERS, ComparisonRow, Country, SelfCheckItem, SourceLab, TeachingPlan
 
 ITEMS_PER_CHAPTER = (5, 8)
-
-
-def where(name: str) -> str:
-    return f"docs/data/{name}"
 
 
 def learning_problems(library: Library, docs_dir: Path = paths.DOCS) -> list[Problem]:
@@ -41,13 +38,6 @@ def learning_problems(library: Library, docs_dir: Path = paths.DOCS) -> list[Pro
 
 
 # ---- shared ------------------------------------------------------------------------------
-
-
-def cited(library: Library, name: str, entry: str, field: str, citations: list[Citation]) -> Iterator[Problem]:
-    for i, citation in enumerate(citations):
-        problem = library.citation_problem(citation)
-        if problem:
-            yield Problem(where(name), entry, f"{field}citations.{i}", problem)
 
 
 def known_chapter(name: str, entry: str, chapter: str, chapters: dict[str, Chapter], field: str = "chapter") -> Iterator[Problem]:

@@ -40,7 +40,8 @@ def figure(library: Library, spec: MapSpec, refs: PageCitations, link: Callable[
     names = country_names(library)
     drawn = {f["id"] for f in spec_basemap(spec)["features"]}
     caption_markers = refs.add_all(spec.citations)
-    groups = [layer_rows(library.layers[layer_id], library, refs, names, drawn) for layer_id in spec.layers]
+    # The legend (every layer's own markers) comes before the table in the page: numbered first.
+    groups = [layer_rows(g, library, refs, names, drawn) for g in [LayerRows(library.layers[i], refs.add_all(library.layers[i].citations)) for i in spec.layers]]
     ground = refs.add(Citation(source=BASEMAP_SOURCE))
     width, map_height = size(spec)
     return render(
@@ -80,8 +81,9 @@ class LayerRows:
         return self.markers + [m for row in self.rows for m in row.markers]
 
 
-def layer_rows(layer: Layer, library: Library, refs: PageCitations, names: dict[str, str], drawn: set[str]) -> LayerRows:
-    group = LayerRows(layer, refs.add_all(layer.citations))
+def layer_rows(group: LayerRows, library: Library, refs: PageCitations, names: dict[str, str], drawn: set[str]) -> LayerRows:
+    """A layer's rows in the table, after its legend entry (`group`, already numbered)."""
+    layer = group.layer
     group.rows += [place_row(i, library, refs, names) for i in layer.places]
     group.rows += [route_row(r, library, refs) for r in layer.routes]
     group.rows += [member_row(m, refs, names, drawn) for m in layer.countries]

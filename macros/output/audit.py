@@ -1,20 +1,29 @@
 """Checks of built HTML that define this product: every figure cites its source.
 
 `audit_page()` returns a list of problems for one page; tests run it over the real
-build and over crafted HTML to prove it can fail. Run `python -m macros.output.audit site/`.
+build and over crafted HTML to prove it can fail. Run `python -m macros.output.audit site/ [UNZIPPED_BUNDLE/]`.
 """
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-from ..data.figures import figure_in
+from ..data.figures import NUMBER, figure_in, without_names
 from ..data.seeds import normalise
 
-# Blocks that must cite when they hold a figure.
-BLOCKS = "p, li, tr, figcaption, dd, dt, blockquote"
+# Blocks that must cite when they hold a figure: text, rows, captions of figures and tables,
+# the summary line of a <details>.
+BLOCKS = "p, li, tr, figcaption, caption, summary, dd, dt, blockquote"
+BLOCK_NAMES = [name.strip() for name in BLOCKS.split(",")]
+# Headings carry no marker: a figure in one is cited by the section under it (heading_figures).
+HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+# A figure as a reader reads it in a heading: a whole number (2021, 8.5, 1,000) or a word.
+DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+# An edition of this site named in a heading ("Changes in edition 2.1") is a label, not a figure.
+EDITION_LABEL = re.compile(r"\bedition\s+\d+\.\d+\b", re.IGNORECASE)
 # Figures that must carry a source line.
 FIGURES = "table, iframe, figure"
 # Where figures are not claims: reference lists (they are the citations), page furniture, lists of
@@ -27,6 +36,7 @@ CHAPTERS = "chapters/"  # pages held to the paragraph rule
 # embeds one is audited, figure, table and source line included.
 FRAME_DIRS = frozenset({"maps"})
 REDIRECT = 'http-equiv="refresh"'  # redirect stubs for old addresses hold no content
+NOT_FOUND = "404.html"  # MkDocs' page for a missing address
 
 
 def article(soup: BeautifulSoup) -> Tag | None:
@@ -134,16 +144,83 @@ def copied_from_seeds(art: Tag, page: str, seeds: dict[str, str], words: int = S
     return problems
 
 
-def audit_page(html: str, page: str, bibliography: set[str], seeds: dict[str, str], names: list[str]) -> list[str]:
-    soup = BeautifulSoup(html, "lxml")
+def figures_of(text: str, names: list[str]) -> list[str]:
+    """Every figure in a text, whole: numbers as written (2021, 8.5) and numbers in words."""
+    text = without_names(text, names)
+    return DIGITS.findall(text) + [m.group(0) for m in NUMBER.finditer(text) if not m.group(0).isdigit()]
+
+
+def level(heading: Tag) -> int:
+    return int(heading.name[1])
+
+
+def section_under(art: Tag, heading: Tag) -> list[Tag]:
+    """The blocks of the section a heading opens: up to the next heading of its level or above."""
+    blocks, inside = [], False
+    for el in art.find_all(True):
+        if el is heading:
+            inside = True
+        elif inside and el.name in HEADINGS and level(el) <= level(heading):
+            break
+        elif inside and el.name in BLOCK_NAMES:
+            blocks.append(el)
+    return blocks
+
+
+def heading_figures(art: Tag, page: str, names: list[str]) -> list[str]:
+    """A heading may name a figure (a year: "since 2021") only when the section under it cites
+    that figure: some cited block of the section holds the same number or word. A heading
+    carries no marker of its own, so its figure is cited where the section says it. An edition
+    of this site ("Changes in edition 2.1") is a label, not a figure."""
+    problems = []
+    for heading in art.find_all(HEADINGS):
+        if in_exempt(heading) or markers(heading):
+            continue
+        text = " ".join(own_text(heading).split())
+        wanted = figures_of(EDITION_LABEL.sub(" ", text), names)
+        if not wanted:
+            continue
+        cited = [" ".join(own_text(b).split()).lower() for b in section_under(art, heading) if markers(b) and not in_exempt(b)]
+        for figure in wanted:
+            token = re.compile(rf"(?<![\w.,]){re.escape(figure.lower())}(?![\w]|[.,]\d)")
+            if not any(token.search(block) for block in cited):
+                problems.append(f"{page}: <{heading.name}> names {figure!r} but no cited block of the section under it does (cite it there, or word the heading without it): {text!r}")
+    return problems
+
+
+def misquoted_in_text(art: Tag, page: str, seeds: dict[str, str]) -> list[str]:
+    """A quotation in the text (<q>) cites the source of the first marker after it in its block;
+    when that source is a seed, the words must be in the seed, word for word. (Quotes in the
+    source list and in markers' tips are checked by misquoted_seeds.)"""
+    problems = []
+    for quote in art.select("q"):
+        if quote.find_parent("sup") or in_exempt(quote):
+            continue
+        block = quote.find_parent(BLOCK_NAMES) or art
+        after = next((a for a in quote.find_all_next("a", class_="cite-link") if block in a.parents and a.get("href", "").startswith("#ref-")), None)
+        words = " ".join(quote.get_text(" ").split())
+        if after is None:
+            problems.append(f"{page}: the quotation {words!r} has no citation marker after it in its <{block.name}>: cite where it comes from")
+            continue
+        source_id = after["href"][len("#ref-"):]
+        if source_id in seeds and normalise(words) not in seeds[source_id]:
+            problems.append(f"{page}: the quotation {words!r} in the text is not verbatim in seed '{source_id}', which it cites: copy the words exactly")
+    return problems
+
+
+def audit_page(html: str | BeautifulSoup, page: str, bibliography: set[str], seeds: dict[str, str], names: list[str]) -> list[str]:
+    """Every problem of one built page (its HTML, or the page already parsed: it is not changed)."""
+    soup = html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "lxml")
     art = article(soup)
     if art is None:
         return [f"{page}: no <article> content found"]
     return (
         uncited_figures(art, page, names)
+        + heading_figures(art, page, names)
         + figures_without_source_line(art, page)
         + dangling_citations(art, page, bibliography)
         + misquoted_seeds(art, page, seeds)
+        + misquoted_in_text(art, page, seeds)
         + copied_from_seeds(art, page, seeds)
         + (unsourced_paragraphs(art, page) if page.startswith(CHAPTERS) else [])
     )
@@ -153,24 +230,38 @@ def bibliography_ids(html: str) -> set[str]:
     return {entry["id"] for entry in BeautifulSoup(html, "lxml").select(".bibliography .bib-entry[id]")}
 
 
-def main(site: Path) -> int:
+def bibliography_page(root: Path) -> Path:
+    """The bibliography of a built folder: bibliography/index.html online, bibliography.html offline."""
+    flat = root / "bibliography.html"
+    return flat if flat.is_file() else root / "bibliography" / "index.html"
+
+
+def audit_folder(root: Path, library, skip: frozenset[str] = frozenset()) -> list[str]:
+    """Every problem of every content page under a built folder (the online site or an unzipped
+    offline bundle): map documents, redirect stubs, the 404 page and the folders in `skip` aside."""
+    bib = bibliography_ids(bibliography_page(root).read_text(encoding="utf-8"))
+    names = library.designations()
+    problems = []
+    for path in sorted(root.rglob("*.html")):
+        rel = path.relative_to(root).as_posix()
+        html = path.read_text(encoding="utf-8")
+        if rel.split("/")[0] in FRAME_DIRS | skip or rel == NOT_FOUND or REDIRECT in html:
+            continue
+        problems += audit_page(html, rel, bib, library.seed_texts, names)
+    return problems
+
+
+def main(folders: list[Path]) -> int:
+    """Audit the online site (each edition's folder stays as published) and any offline bundle."""
     from ..editions.catalogue import load_editions
     from ..data.loading import load_library
 
     library = load_library()
-    names = library.designations()
-    page = site / "bibliography.html" if (site / "bibliography.html").exists() else site / "bibliography" / "index.html"
-    bib = bibliography_ids(page.read_text(encoding="utf-8"))
-    problems = []
-    editions = {e.version for e in load_editions().items}  # each edition's folder stays as published
-    for path in sorted(site.rglob("*.html")):
-        html = path.read_text(encoding="utf-8")
-        if path.relative_to(site).parts[0] in FRAME_DIRS | editions or REDIRECT in html:
-            continue
-        problems += audit_page(html, str(path.relative_to(site)), bib, library.seed_texts, names)
+    editions = frozenset(e.version for e in load_editions().items)
+    problems = [p for folder in folders for p in audit_folder(folder, library, editions)]
     print("\n".join(problems) or "every figure cites its source")
     return 1 if problems else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "site")))
+    sys.exit(main([Path(a) for a in sys.argv[1:]] or [Path("site")]))

@@ -18,6 +18,8 @@ from .context import edition_address
 
 SLUG = slugify(case="lower")
 STYLES = {"apa": "apa", "chicago": "chicago-author-date"}
+# A quotation inside a title: Chicago sets the title in double quotes, so one inside it takes single ones.
+INNER_QUOTE = re.compile(r'["\u201c]([^"\u201d]*)["\u201d]')
 
 
 @dataclass(frozen=True)
@@ -52,11 +54,12 @@ class PageCitation:
     def scholar_date(self) -> str:
         return self.issued.strftime("%Y/%m/%d")
 
-    def csl(self) -> dict:
+    def csl(self, name: str = "apa") -> dict:
         """The page as a CSL-JSON item; text is escaped here because citeproc-py's HTML output is not."""
         parts = [[self.issued.year, self.issued.month, self.issued.day]]
+        title = INNER_QUOTE.sub("\u2018\\1\u2019", self.title) if name == "chicago" else self.title
         return {
-            "id": self.key, "type": "chapter", "title": str(escape(self.title)), "container-title": str(escape(self.site)),
+            "id": self.key, "type": "chapter", "title": str(escape(title)), "container-title": str(escape(self.site)),
             "author": [{"literal": str(escape(a))} for a in self.authors], "publisher": str(escape(self.publisher)),
             "edition": f"Edition {self.edition}", "issued": {"date-parts": parts}, "URL": str(escape(self.url)),
         }
@@ -68,9 +71,17 @@ def style(name: str) -> CitationStylesStyle:
 
 
 def formatted(citation: PageCitation, name: str) -> Markup:
-    bibliography = CitationStylesBibliography(style(name), CiteProcJSON([citation.csl()]), formatter.html)
+    bibliography = CitationStylesBibliography(style(name), CiteProcJSON([citation.csl(name)]), formatter.html)
     bibliography.register(Citation([CitationItem(citation.key)]))
-    return Markup(str(bibliography.bibliography()[0]))  # built from escaped values (csl())
+    text = str(bibliography.bibliography()[0])  # built from escaped values (csl())
+    return Markup(chicago_quotes(text) if name == "chicago" else text)
+
+
+def chicago_quotes(text: str) -> str:
+    """What citeproc-py leaves undone in Chicago's quoted title: a quotation inside it is title-cased
+    too ('Soft Underbelly'), and the period goes inside the closing quotes (US usage)."""
+    text = re.sub(r"\u2018([a-z])", lambda m: "\u2018" + m[1].upper(), text)
+    return text.replace("\u2019\u201d.", ".\u2019\u201d").replace("\u201d.", ".\u201d")
 
 
 def page_title(markdown: str, meta: dict, fallback: str = "") -> str:

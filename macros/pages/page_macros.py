@@ -6,6 +6,7 @@ the build log); anything else is a bug and keeps its traceback.
 """
 from __future__ import annotations
 
+from pydantic import ValidationError
 from pymdownx.slugs import slugify
 
 from ..editions import changes_page
@@ -17,6 +18,7 @@ from ..editions.changes import compare
 from .citations import first_markers
 from .context import PageContext
 from ..data.dates import human_date
+from ..data.messages import explained
 from ..data.problems import ContentError
 from ..data.records import Citation
 from .render import render, render_inline
@@ -28,7 +30,11 @@ BIBLIOGRAPHY_MARKER = "<!-- ngg:bibliography -->"  # filled once every page is r
 
 def cite(ctx: PageContext, source: str, quote: str | None = None, note: str | None = None) -> str:
     """A numbered citation marker; seeds need a short verbatim quote."""
-    return render_inline("markers.html", markers=[ctx.refs.add(Citation(source=source, quote=quote, note=note))])
+    try:
+        citation = Citation(source=source, quote=quote, note=note)
+    except ValidationError as err:
+        raise ContentError("; ".join(f"{e['loc'][-1]}={e['input']!r}: {explained(e, Citation)}" for e in err.errors())) from None
+    return render_inline("markers.html", markers=[ctx.refs.add(citation)])
 
 
 def fact(ctx: PageContext, fact_id: str) -> str:
@@ -40,7 +46,7 @@ def fact(ctx: PageContext, fact_id: str) -> str:
 def factbox(ctx: PageContext, title: str, fact_ids: list[str], box_id: str | None = None) -> str:
     """A titled figure: a table of facts, each row cited, with a source line."""
     if not fact_ids:
-        raise ContentError(f"factbox {title!r} lists no facts")
+        raise ContentError(f"factbox {title!r} lists no facts: give it the ids of the facts it shows, factbox({title!r}, [\"fact-id\", ...])")
     records = [ctx.library.get("facts", fid) for fid in fact_ids]
     rows = [{"fact": r, "anchor": ctx.refs.anchor(r.id), "markers": ctx.refs.add_all(r.citations), "as_of": human_date(r.as_of)} for r in records]
     sources = first_markers([m for row in rows for m in row["markers"]])
@@ -88,6 +94,18 @@ def pdf_downloads(ctx: PageContext) -> str:
     return render("pdf_downloads.html", chapters=chapters, pack=ctx.site_link(paths.course_pack_pdf(version)), edition=ctx.editions.newest)
 
 
+def save_offline(ctx: PageContext) -> str:
+    """Where the downloads page offers to save this edition in the browser (assets/save-offline.js
+    puts the control there); the zip bundle points to the site, where saving is done."""
+    return render("save_offline.html", offline=ctx.offline, edition=ctx.editions.newest, address=ctx.edition_url(ctx.editions.newest))
+
+
+def not_saved(ctx: PageContext) -> str:
+    """What the saved edition's worker shows, with the network off, for a page it did not save."""
+    return render("not_saved.html", offline=ctx.offline, edition=ctx.editions.newest, home=ctx.page_link("index.md"),
+                  downloads=ctx.page_link("downloads.md"), script=ctx.site_link(paths.NOT_SAVED_SCRIPT))
+
+
 def timeline(ctx: PageContext) -> str:
     """Every dated event, oldest first, each with its citation markers; filterable by actor."""
     return timeline_html(ctx.library, ctx.refs.add_all, script=ctx.site_link("assets/timeline.js"))
@@ -105,7 +123,7 @@ def changes(ctx: PageContext, version: str) -> str:
     new = ctx.editions.get(version)
     old = ctx.editions.before(version)
     if old is None:
-        raise ContentError(f"edition {version} is the first: there is nothing before it to compare")
+        raise ContentError(f"edition {version} is the first: there is nothing before it to compare; call changes() only for an edition that has one before it in docs/data/editions.yml")
     return render("changes.html", **changes_page.view(ctx, compare(old, new, ctx.library)))
 
 
@@ -136,4 +154,4 @@ def bibliography(ctx: PageContext) -> str:
     return BIBLIOGRAPHY_MARKER
 
 
-MACROS = (cite, fact, factbox, term, glossary, chapter_plan, data_downloads, offline_bundle, pdf_downloads, timeline, map, changes, editions_list, edition_summary, edition_currency, bibliography)
+MACROS = (cite, fact, factbox, term, glossary, chapter_plan, data_downloads, offline_bundle, pdf_downloads, save_offline, not_saved, timeline, map, changes, editions_list, edition_summary, edition_currency, bibliography)
