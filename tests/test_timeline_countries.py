@@ -69,8 +69,8 @@ def test_a_country_page_links_to_the_timeline_already_filtered(browser, base_url
 @pytest.mark.parametrize(
     "change, field, words",
     [
-        (lambda e: e.pop("countries"), "countries", "Field required"),
-        (lambda e: e.update(countries=[]), "countries", "at least 1 item"),
+        (lambda e: e.pop("countries"), "countries", "missing: add countries:"),
+        (lambda e: e.update(countries=[]), "countries", "lists 0 item(s): give at least 1"),
         (lambda e: e.update(countries=["XYZ"]), "countries.0", "unknown country code 'XYZ'"),
         (lambda e: e.update(actors=["central-asia"], countries=["RUS"]), "countries", "the actor central-asia needs the states it involves"),
     ],
