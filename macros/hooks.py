@@ -16,9 +16,9 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.structure.files import Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 
-from macros import maps, offline, paths, stop  # noqa: E402
+from macros import charts, maps, offline, paths, stop  # noqa: E402
 from macros.data.problems import ContentError  # noqa: E402
-from macros.output import assets, cards, downloads  # noqa: E402
+from macros.output import assets, cards, downloads, security  # noqa: E402
 from macros.pages import bibliography, build_state, preview  # noqa: E402
 from macros.pages.flow import FlowExtension  # noqa: E402
 from macros.learning import country_sections  # noqa: E402
@@ -45,13 +45,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Serve pinned front-end assets, data downloads and map documents from the site itself."""
+    """Serve pinned front-end assets, data downloads, map documents and chart downloads from the site itself."""
     library = build_state.of(config.plugins).library
     try:
         pictures = maps.generated_files(config, library)
     except ContentError as err:
         stop([str(err)], "a map's static picture cannot be drawn: fix the entry above and build again")
-    for generated in assets.generated_files(config) + downloads.download_files(config, library) + pictures:
+    for generated in assets.generated_files(config) + downloads.download_files(config, library) + pictures + charts.generated_files(config, library):
         files.append(generated)
     if not config.extra.get("offline"):  # saving in the browser: online only, not in the zip bundle
         for generated in offline.generated_files(config):
@@ -84,12 +84,16 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Each page's link-card picture, the edition's PDFs (macros/print/): every chapter and the
-    course pack, from the built pages; then, online, the service worker that saves the edition
-    for reading offline, from the files now written."""
+    """Each page's link-card picture and its Content-Security-Policy, the edition's PDFs
+    (macros/print/): every chapter and the course pack, from the built pages; then, online, the
+    service worker that saves the edition for reading offline, from the files now written."""
     state = build_state.of(config.plugins)
     for src_uri, card in state.previews.items():
         cards.draw(card, Path(config.site_dir) / preview.card_path(src_uri))
+    try:  # every page's policy, before the worker weighs and lists the files
+        security.secure_folder(Path(config.site_dir), offline=bool(config.extra.get("offline")))
+    except security.UnsafeMarkup as err:
+        stop([str(err)], "a page holds markup the Content-Security-Policy blocks: fix it as said above and build again")
     edition = state.editions.newest
     try:
         pdfs.write_pdfs(config, edition, render=COMMAND["name"] != "serve" and os.environ.get(PDF_ENV) != "cached")

@@ -19,6 +19,7 @@ PLACES_FILE = "places.yml"
 LAYERS_FILE = "layers.yml"
 MAPS_FILE = "maps.yml"
 CORRECTIONS_FILE = "corrections.yml"
+CHARTS_FILE = "charts.yml"
 EDITIONS_FILE = "editions.yml"  # read on its own by editions/catalogue.py
 
 # Site paths (relative to the site root) of pages the macros link to.

@@ -143,9 +143,11 @@ def chapters(config) -> list[str]:
 def content_pages(site, config) -> dict[str, str]:
     """Every content page of the newest edition, at the root: its path relative to site/ -> HTML.
     The same pages the benchmarks measure (benchmarks.weights.reading_pages: no map document,
-    redirect stub, 404 page or edition folder), and exactly the pages the nav names."""
+    redirect stub, 404 page or edition folder), and exactly the pages the nav names, with those
+    mkdocs.yml keeps out of it on purpose (`not_in_nav`: the page a saved edition shows offline)."""
     pages = {rel: (site / rel).read_text(encoding="utf-8") for rel in reading_pages(site)}
-    expected = {built_path(src) for src in nav_sources(config["nav"])}
+    unlisted = [p.pattern.lstrip("/") for p in config["not_in_nav"].patterns] if config["not_in_nav"] else []
+    expected = {built_path(src) for src in [*nav_sources(config["nav"]), *unlisted]}
     assert set(pages) == expected, f"built content pages and the nav disagree: {sorted(set(pages) ^ expected)}"
     return pages
 

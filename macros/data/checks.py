@@ -23,6 +23,7 @@ ANCHOR = re.compile(r"\{#([a-z0-9-]+)\}")  # a heading's explicit anchor in a pa
 
 def problems(library: Library, data_dir: Path = paths.DATA, docs_dir: Path = paths.DOCS) -> list[Problem]:
     from ..learning.checks import learning_problems  # noqa: PLC0415 (the learning package imports this one)
+    from ..charts.checks import chart_problems  # noqa: PLC0415 (the charts package imports the data package)
 
     # A broken record is reported by its own file only: ids written in a file count as known.
     places = set(library.places) | written_ids(data_dir / paths.PLACES_FILE)
@@ -37,7 +38,8 @@ def problems(library: Library, data_dir: Path = paths.DATA, docs_dir: Path = pat
         *(p for layer in library.layers.values() for p in layer_links(library, layer, places, broken)),
         *(p for spec in library.maps.values() for p in map_spec(library, spec, layers, broken)),
         *(p for c in library.corrections.values() for p in correction(library, c, docs_dir)),
-        *learning_problems(library, docs_dir),
+        *learning_problems(library, docs_dir, data_dir),
+        *chart_problems(library, data_dir),
     ]
     return found
 

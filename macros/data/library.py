@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from .. import paths
 from .figures import is_designation
 from .problems import UnknownId
-from .records import Citation, Correction, Event, Fact, Layer, MapSpec, Place, Source, Term
+from .records import Chart, Citation, Correction, Event, Fact, Layer, MapSpec, Place, Source, Term
 from .seeds import normalise
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ class Library:
         self.layers: dict[str, Layer] = {r.id: r for r in records[paths.LAYERS_FILE]}
         self.maps: dict[str, MapSpec] = {r.id: r for r in records[paths.MAPS_FILE]}
         self.corrections: dict[str, Correction] = {r.id: r for r in records[paths.CORRECTIONS_FILE]}
+        self.charts: dict[str, Chart] = {r.id: r for r in records[paths.CHARTS_FILE]}
         self.selfcheck: dict[str, SelfCheckItem] = {r.id: r for r in records[paths.SELFCHECK_FILE]}
         self.labs: dict[str, SourceLab] = {r.id: r for r in records[paths.LABS_FILE]}
         self.teaching: dict[str, TeachingPlan] = {r.id: r for r in records[paths.TEACHING_FILE]}

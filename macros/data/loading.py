@@ -13,7 +13,7 @@ from .datafiles import display, parse
 from .library import Library
 from .messages import explained
 from .problems import DataError, Problem
-from .records import Correction, Event, Fact, Layer, MapSpec, Place, Record, Source, Term
+from .records import Chart, Correction, Event, Fact, Layer, MapSpec, Place, Record, Source, Term
 from .seeds import seed_problems, seed_texts
 from ..learning.records import ComparisonRow, Country, SelfCheckItem, SourceLab, TeachingPlan
 
@@ -26,6 +26,7 @@ FILES: dict[str, type[Record]] = {
     paths.LAYERS_FILE: Layer,
     paths.MAPS_FILE: MapSpec,
     paths.CORRECTIONS_FILE: Correction,
+    paths.CHARTS_FILE: Chart,
     # Learning (macros/learning/): checked against the chapters as well as the rest of the data.
     paths.SELFCHECK_FILE: SelfCheckItem,
     paths.LABS_FILE: SourceLab,

@@ -128,6 +128,45 @@ class Term(Record):
     see: list[Slug] = []
 
 
+# ---- Charts: series of facts drawn at build time (see macros/charts/) ----
+
+
+class ChartPoint(Record):
+    """One point: a fact, and for a bar chart the group it stands in ("2015–2019", "April 2021")."""
+
+    fact: Slug
+    at: str | None = Field(default=None, min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def from_id(cls, value):
+        return {"fact": value} if isinstance(value, str) else value
+
+
+class ChartSeries(Record):
+    """One line or one set of bars: facts counted by one body, labelled on the chart itself."""
+
+    label: Text  # drawn beside the series; says what it is and, where counts differ, whose count
+    facts: list[ChartPoint] = Field(min_length=1)
+    # Where a line chart writes the label: after the last point, or under or over the first
+    # where another series ends close by.
+    label_side: Literal["end", "below", "above"] = "end"
+
+
+class Chart(Record):
+    """A chart of facts: every point is a fact with its own citations. A line chart places each
+    point at its fact's year (as_of); a bar chart groups points by their `at:`."""
+
+    id: Slug
+    kind: Literal["line", "bar"]
+    title: Text
+    axis: Text  # what the value axis measures; its unit is added from the facts ("Trade in goods" -> "Trade in goods (US$ billion)")
+    groups: str | None = None  # what the groups of a bar chart are ("Period"), or the x axis of a line chart (default "Year")
+    note: str | None = None  # what a reader must know to read the chart right, said once under it
+    series: list[ChartSeries] = Field(min_length=1, max_length=6)
+    citations: list[Citation] = []  # needed when the title or note holds a figure of its own
+
+
 # ---- Maps: places, layers of features, and map specs (see macros/maps/) ----
 
 PlaceKind = Literal["capital", "city", "town", "military-base", "military-facility", "market", "border-crossing"]

@@ -14,6 +14,7 @@ from ..pages.syllabus import SECTION
 
 FACT_CALL = re.compile(r"""\bfact\(\s*["']([a-z0-9-]+)["']""")
 FACTBOX_CALL = re.compile(r"""\bfactbox\([^\[\]]*\[([^\]]*)\]""")
+CHART_CALL = re.compile(r"""\bchart\(\s*["']([a-z0-9-]+)["']""")
 QUOTED_ID = re.compile(r"""["']([a-z0-9-]+)["']""")
 CHAPTERS = "docs/chapters"
 
@@ -81,7 +82,8 @@ def edition_data(edition: Edition) -> EditionData:
 
     pages = markdown_pages(edition)
     facts, sources, events = (records(name) for name in (paths.FACTS_FILE, paths.SOURCES_FILE, paths.EVENTS_FILE))
-    return EditionData(edition, facts, sources, events, chapter_sections(pages), fact_pages(pages))
+    charts = {i: [p if isinstance(p, str) else p.get("fact") for s in c.get("series", []) for p in s.get("facts", [])] for i, c in records(paths.CHARTS_FILE).items()}
+    return EditionData(edition, facts, sources, events, chapter_sections(pages), fact_pages(pages, charts))
 
 
 def current_data(edition: Edition, library: Library) -> EditionData:
@@ -89,7 +91,8 @@ def current_data(edition: Edition, library: Library) -> EditionData:
         return {k: v.model_dump(mode="json") for k, v in table.items()}
 
     pages = markdown_pages(edition)
-    return EditionData(edition, dumped(library.facts), dumped(library.sources), dumped(library.events), chapter_sections(pages), fact_pages(pages))
+    charts = {i: [p.fact for s in c.series for p in s.facts] for i, c in library.charts.items()}
+    return EditionData(edition, dumped(library.facts), dumped(library.sources), dumped(library.events), chapter_sections(pages), fact_pages(pages, charts))
 
 
 def markdown_pages(edition: Edition) -> dict[str, str]:
@@ -101,11 +104,13 @@ def chapter_sections(pages: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
     return {rel: [(m["title"], m["anchor"]) for m in SECTION.finditer(text)] for rel, text in pages.items() if rel.startswith(CHAPTERS + "/")}
 
 
-def fact_pages(pages: dict[str, str]) -> dict[str, str]:
-    """Fact id -> the first page (in file order) whose Markdown shows it, by fact() or factbox()."""
+def fact_pages(pages: dict[str, str], charts: dict[str, list[str]] | None = None) -> dict[str, str]:
+    """Fact id -> the first page (in file order) whose Markdown shows it, by fact(), factbox() or
+    chart() (`charts`: chart id -> its facts, as the edition's charts.yml has them)."""
     found: dict[str, str] = {}
     for rel, text in pages.items():
         ids = FACT_CALL.findall(text) + [i for box in FACTBOX_CALL.findall(text) for i in QUOTED_ID.findall(box)]
+        ids += [i for chart in CHART_CALL.findall(text) for i in (charts or {}).get(chart, [])]
         for fact_id in ids:
             found.setdefault(fact_id, rel.removeprefix("docs/"))
     return found

@@ -17,6 +17,6 @@ from __future__ import annotations
 
 from .files import generated_files
 from .head import theme_values
-from .worker import write_after_build
+from .worker import write_after_build, write_worker
 
-__all__ = ["generated_files", "theme_values", "write_after_build"]
+__all__ = ["generated_files", "theme_values", "write_after_build", "write_worker"]

@@ -42,11 +42,16 @@ class Entry:
 
 def write_after_build(config) -> size.Download | None:
     """The built edition in config.site_dir gets its worker and the summary the page reads."""
+    return write_worker(Path(config["site_dir"]), config, config["extra"]["edition"]["version"])
+
+
+def write_worker(folder: Path, config, edition: str) -> size.Download | None:
+    """An edition's folder (a build, or its copy at the site's root once the root's pages have
+    their edition switch drawn in) gets its worker, listing the files as they are now, and the
+    summary the page reads."""
     if not workbox.available():
         return None
-    folder = Path(config["site_dir"])
     entries = write(folder, left_out(config))
-    edition = config["extra"]["edition"]["version"]
     download = size.weigh(folder, [e.url for e in entries] + worker_files())
     (folder / paths.SAVE_SUMMARY_FILE).write_text(json.dumps(size.summary(download, edition, len(entries)), indent=1) + "\n", encoding="utf-8")
     return download

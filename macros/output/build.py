@@ -13,10 +13,13 @@ import sys
 import zipfile
 from pathlib import Path
 
+from mkdocs.config import load_config
+
+from .. import paths
+from ..offline import write_worker
 from ..data.problems import ContentError
 from ..editions import address, home, rebuild
 from . import precompress, security
-from .. import paths
 from ..editions.catalogue import Editions, load_editions
 
 # MkDocs' 404 page needs a web server and absolute URLs: useless from file://.
@@ -42,8 +45,9 @@ def build_all(out: Path = paths.ROOT, site: str | None = None) -> dict[str, Path
         bundles[edition.version] = bundle(copied(built.offline, out / "build" / "editions" / edition.version), dist / paths.bundle_file(edition.version))
     publish_bundles(online, editions, bundles)
     (online / "versions.json").write_text(versions_json(editions), encoding="utf-8")
-    home.draw_switch_at_root(online, editions)
-    security.secure_folder(online)
+    if home.draw_switch_at_root(online, editions):  # the root's pages changed: list them anew
+        write_worker(online, load_config(str(paths.ROOT / "mkdocs.yml")), newest.version)
+    security.secure_folder(online)  # the older editions' pages (the newest's have theirs)
     precompress.precompress(online)
     return {"site": online, "offline": offline, "zip": bundles[newest.version], "bundles": dist}
 

@@ -11,7 +11,7 @@ from pymdownx.slugs import slugify
 
 from ..editions import changes_page
 from ..output import downloads
-from .. import maps, paths
+from .. import charts, maps, paths
 from . import syllabus
 from .chapter import chapter_slug
 from ..editions.changes import compare
@@ -117,6 +117,12 @@ def map(ctx: PageContext, map_id: str) -> str:  # noqa: A001 (the macro's name i
     return maps.figure(ctx.library, spec, ctx.refs, ctx.site_link)
 
 
+def chart(ctx: PageContext, chart_id: str) -> str:
+    """A chart from charts.yml as a cited figure: the picture, its text alternative, the table of
+    its points (each cited), a source line, how to cite it and its downloads."""
+    return charts.chart_figure(ctx, chart_id)
+
+
 def changes(ctx: PageContext, version: str) -> str:
     """What changed in an edition since the one before: figures (old -> new, each cited, each linked
     where it stands in both editions), facts, sources, events and sections added or removed."""
@@ -154,4 +160,4 @@ def bibliography(ctx: PageContext) -> str:
     return BIBLIOGRAPHY_MARKER
 
 
-MACROS = (cite, fact, factbox, term, glossary, chapter_plan, data_downloads, offline_bundle, pdf_downloads, save_offline, not_saved, timeline, map, changes, editions_list, edition_summary, edition_currency, bibliography)
+MACROS = (cite, fact, factbox, term, glossary, chapter_plan, data_downloads, offline_bundle, pdf_downloads, save_offline, not_saved, timeline, map, chart, changes, editions_list, edition_summary, edition_currency, bibliography)
