@@ -10,6 +10,7 @@ import functools
 import logging
 
 from .pages import build_state, chapter, page_macros
+from .learning import macros as learning_macros
 from .pages.cite_page import page_citation, page_title
 from .pages.context import PageContext
 from .editions import address
@@ -36,7 +37,7 @@ def define_env(env) -> None:
     env.conf["extra"]["edition"] = {"version": newest.version, "date": newest.date.isoformat(), "sources_to": human_date(library.sources_run_to())}
     # A local build without SITE_URL says on every page that its addresses are placeholders.
     env.conf["extra"]["placeholder_address"] = address.is_placeholder(site)
-    for func in page_macros.MACROS:
+    for func in page_macros.MACROS + learning_macros.MACROS:
         env.macro(bound(env, func), func.__name__)
 
 

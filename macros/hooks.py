@@ -21,6 +21,7 @@ from macros.data.problems import ContentError  # noqa: E402
 from macros.output import assets, cards, downloads, security  # noqa: E402
 from macros.pages import bibliography, build_state, preview  # noqa: E402
 from macros.pages.flow import FlowExtension  # noqa: E402
+from macros.learning import country_sections  # noqa: E402
 from macros.pages.page_macros import BIBLIOGRAPHY_MARKER  # noqa: E402
 from macros.print import build as pdfs  # noqa: E402
 
@@ -72,7 +73,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    """Every page's Markdown is rendered by now: fill the bibliography with who cites each source."""
+    """Every page's Markdown is rendered by now: fill the bibliography with who cites each source,
+    and each country page with the chapter sections that name its country."""
+    country_sections.fill(files, config.nav)
     page = bibliography_page(files)
     if page is not None and BIBLIOGRAPHY_MARKER in (page.content or ""):
         state = build_state.of(config.plugins)

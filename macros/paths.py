@@ -71,3 +71,25 @@ NOT_SAVED_PAGE = "not-saved.md"  # what the worker shows, offline, for a page it
 SAVE_SCRIPT = "assets/save-offline.js"  # puts the control on every online page, once idle
 SAVE_PANEL_SCRIPT = "assets/save-offline-panel.js"  # its workings, once the reader opens it
 NOT_SAVED_SCRIPT = "assets/not-saved.js"  # names, on the "not saved" page, the page asked for
+
+# Learning data (macros/learning/): self-checks and source labs for every chapter, teaching plans,
+# the comparison of the three powers and the five countries' pages.
+SELFCHECK_FILE = "selfcheck.yml"
+LABS_FILE = "labs.yml"
+TEACHING_FILE = "teaching.yml"
+COMPARISON_FILE = "comparison.yml"
+COUNTRIES_FILE = "countries.yml"
+CHAPTERS_DIR = "chapters"  # under docs/: the chapters, by file name
+TIMELINE_PAGE = "timeline.md"
+
+
+def chapter_page(name: str) -> str:
+    return f"{CHAPTERS_DIR}/{name}.md"
+
+
+def country_page(slug: str) -> str:
+    return f"countries/{slug}.md"
+
+
+def teaching_page(chapter: str) -> str:
+    return f"teaching/{chapter}.md"

@@ -16,12 +16,13 @@ from .datafiles import written_ids
 from .figures import figure_in
 from .library import Library
 from .problems import Problem, UnknownId
-from .records import REGION, Citation, Correction, Layer, MapSpec, Member, Place, PlaceOnLayer, Route
+from .records import CENTRAL_ASIA, REGION, Citation, Correction, Event, Layer, MapSpec, Member, Place, PlaceOnLayer, Route
 
 ANCHOR = re.compile(r"\{#([a-z0-9-]+)\}")  # a heading's explicit anchor in a page's Markdown
 
 
 def problems(library: Library, data_dir: Path = paths.DATA, docs_dir: Path = paths.DOCS) -> list[Problem]:
+    from ..learning.checks import learning_problems  # noqa: PLC0415 (the learning package imports this one)
     from ..charts.checks import chart_problems  # noqa: PLC0415 (the charts package imports the data package)
 
     # A broken record is reported by its own file only: ids written in a file count as known.
@@ -33,9 +34,11 @@ def problems(library: Library, data_dir: Path = paths.DATA, docs_dir: Path = pat
         *record_citations(library, broken),
         *glossary_links(library, terms),
         *place_positions(library),
+        *(p for event in library.events.values() for p in event_countries(event)),
         *(p for layer in library.layers.values() for p in layer_links(library, layer, places, broken)),
         *(p for spec in library.maps.values() for p in map_spec(library, spec, layers, broken)),
         *(p for c in library.corrections.values() for p in correction(library, c, docs_dir)),
+        *learning_problems(library, docs_dir, data_dir),
         *chart_problems(library, data_dir),
     ]
     return found
@@ -75,6 +78,16 @@ def glossary_links(library: Library, terms: set[str] | None = None) -> Iterator[
 def country_code(name: str, entry: str, field: str, code: str) -> Iterator[Problem]:
     if pycountry.countries.get(alpha_3=code) is None:
         yield Problem(where(name), entry, field, f"unknown country code '{code}': use the ISO 3166-1 alpha-3 code (KAZ, KGZ, TJK, TKM, UZB, ...)")
+
+
+def event_countries(event: Event) -> Iterator[Problem]:
+    """The timeline filters by country: each code is a real one, and an event of the Central
+    Asian states says which of them it involves."""
+    for i, code in enumerate(event.countries):
+        yield from country_code(paths.EVENTS_FILE, event.id, f"countries.{i}", code)
+    if "central-asia" in event.actors and not set(event.countries) & set(CENTRAL_ASIA):
+        message = f"the actor central-asia needs the states it involves: add one or more of {', '.join(CENTRAL_ASIA)} to countries:"
+        yield Problem(where(paths.EVENTS_FILE), event.id, "countries", message)
 
 
 @functools.lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from .seeds import normalise
 
 if TYPE_CHECKING:
     from ..editions.catalogue import Editions
+    from ..learning.records import ComparisonRow, Country, SelfCheckItem, SourceLab, TeachingPlan
 
 
 REPORTS = frozenset({"news", "official", "analysis"})
@@ -28,6 +29,11 @@ class Library:
         self.maps: dict[str, MapSpec] = {r.id: r for r in records[paths.MAPS_FILE]}
         self.corrections: dict[str, Correction] = {r.id: r for r in records[paths.CORRECTIONS_FILE]}
         self.charts: dict[str, Chart] = {r.id: r for r in records[paths.CHARTS_FILE]}
+        self.selfcheck: dict[str, SelfCheckItem] = {r.id: r for r in records[paths.SELFCHECK_FILE]}
+        self.labs: dict[str, SourceLab] = {r.id: r for r in records[paths.LABS_FILE]}
+        self.teaching: dict[str, TeachingPlan] = {r.id: r for r in records[paths.TEACHING_FILE]}
+        self.comparison: dict[str, ComparisonRow] = {r.id: r for r in records[paths.COMPARISON_FILE]}
+        self.countries: dict[str, Country] = {r.id: r for r in records[paths.COUNTRIES_FILE]}
         self.editions = editions
         self.seed_texts = seeds
 

@@ -15,6 +15,7 @@ from .messages import explained
 from .problems import DataError, Problem
 from .records import Chart, Correction, Event, Fact, Layer, MapSpec, Place, Record, Source, Term
 from .seeds import seed_problems, seed_texts
+from ..learning.records import ComparisonRow, Country, SelfCheckItem, SourceLab, TeachingPlan
 
 FILES: dict[str, type[Record]] = {
     paths.SOURCES_FILE: Source,
@@ -26,6 +27,12 @@ FILES: dict[str, type[Record]] = {
     paths.MAPS_FILE: MapSpec,
     paths.CORRECTIONS_FILE: Correction,
     paths.CHARTS_FILE: Chart,
+    # Learning (macros/learning/): checked against the chapters as well as the rest of the data.
+    paths.SELFCHECK_FILE: SelfCheckItem,
+    paths.LABS_FILE: SourceLab,
+    paths.TEACHING_FILE: TeachingPlan,
+    paths.COMPARISON_FILE: ComparisonRow,
+    paths.COUNTRIES_FILE: Country,
 }
 
 

@@ -21,6 +21,8 @@ Actor = Literal["turkey", "russia", "china", "united-states", "central-asia"]
 Text = Annotated[str, Field(min_length=1)]
 Version = Annotated[str, Field(pattern=r"^\d+\.\d+$")]  # an edition of this site: 1.0, 2.1
 Iso3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 country code")]
+# The five states the site is about, in the order pages list them.
+CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 
 
 # Hosts of wikis and of sites that copy them (mirrors, trivia and coordinate sites): never a source.
@@ -101,7 +103,8 @@ class Event(Cited):
     date: PartialDate
     actors: list[Actor] = Field(min_length=1)
     # The countries the event involves (ISO 3166-1 alpha-3): the timeline filters by them.
-    countries: list[Iso3] = []
+    # Required; an event with the actor central-asia names the Central Asian states it involves.
+    countries: list[Iso3] = Field(min_length=1)
     title: Text
     text: Text
 
@@ -295,7 +298,7 @@ class MapSpec(Record):
     view: View
     layers: list[Slug] = Field(min_length=1)
     hidden: list[Slug] = []  # layers that start switched off
-    focus: list[Iso3] = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]  # shaded a little stronger
+    focus: list[Iso3] = list(CENTRAL_ASIA)  # shaded a little stronger
     labels: list[Iso3] = []  # countries named on the map
     citations: list[Citation] = []  # needed when the title or summary holds a figure
 

@@ -8,7 +8,7 @@ from typing import Callable
 
 from ..pages.citations import Marker, PageCitations, first_markers
 from ..data.library import Library
-from ..data.records import Citation, Layer, MapSpec, Member, PlaceOnLayer, Route
+from ..data.records import Citation, Layer, MapSpec, Member, Place, PlaceOnLayer, Route
 from ..pages.render import render
 from .geometry import country_names, spec_basemap, status_line
 from .static import size
@@ -99,14 +99,19 @@ def unique(citations: list[Citation]) -> list[Citation]:
     return out
 
 
+def position(place: Place) -> str:
+    """A place's coordinates as the map's table writes them: 42.85° N, 74.85° E."""
+    return f"{abs(place.lat):.2f}° {'N' if place.lat >= 0 else 'S'}, {abs(place.lon):.2f}° {'E' if place.lon >= 0 else 'W'}"
+
+
 def place_row(item: PlaceOnLayer, library: Library, refs: PageCitations, names: dict[str, str]) -> Row:
     place = library.places[item.place]
-    position = f"{abs(place.lat):.2f}° {'N' if place.lat >= 0 else 'S'}, {abs(place.lon):.2f}° {'E' if place.lon >= 0 else 'W'}"
+    at = position(place)
     country = names.get(place.country, place.country)
     if place.approximate:
-        where = f"Large dashed ring in {country} around {position} ({APPROXIMATE})"
+        where = f"Large dashed ring in {country} around {at} ({APPROXIMATE})"
     else:
-        where = f"Point in {country} at {position}"
+        where = f"Point in {country} at {at}"
     details = " ".join(t for t in (item.text, place.note) if t)
     return Row(item.label or place.name, where, details, refs.add_all(unique(item.citations + place.citations)))
 

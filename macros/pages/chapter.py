@@ -24,6 +24,11 @@ def frame(ctx: PageContext, markdown: str, meta: dict, source_markdown: str, cit
         markdown = after_title(markdown, intro + section("Learning objectives", "objectives", objectives))
     if meta.get("questions"):
         markdown += section("Discussion questions", "discussion-questions", numbered(meta["questions"]))
+    if meta.get("objectives"):
+        from .. import learning  # noqa: PLC0415 (the learning package reads chapters through modules that import this one)
+
+        for title, anchor, body in learning.chapter_end(ctx):  # a chapter ends with its self-check and source lab
+            markdown += section(title, anchor, body)
     if ctx.refs.order:
         listed = render("page_sources.html", listed=ctx.refs.listed(), bibliography=ctx.page_link(paths.BIBLIOGRAPHY_PAGE))
         markdown += section("Sources", "sources", listed)

@@ -1,15 +1,17 @@
-"""The timeline page: every dated event, oldest first, filterable by actor.
+"""The timeline page: every dated event, oldest first, filterable by actor and by country.
 
 `timeline_html()` orders the events and renders them through `templates/timeline.html`;
 the `timeline()` macro passes in the page's citation counter so each event carries its
 markers. Filtering is a progressive enhancement: every event is in the HTML, and
-`docs/assets/timeline.js` only hides events when a reader unticks an actor.
+`docs/assets/timeline.js` only hides events when a reader unticks an actor or picks one of the
+five countries (also from the address: `timeline/?country=KGZ`).
 """
 from __future__ import annotations
 
 from typing import Callable, get_args
 
 from .citations import Marker
+from ..data import countries
 from ..data.dates import human_date
 from ..data.library import Library
 from ..data.records import Actor, Citation, Event
@@ -32,5 +34,5 @@ def ordered(library: Library) -> list[Event]:
 
 def timeline_html(library: Library, cite: Callable[[list[Citation]], list[Marker]], script: str) -> str:
     """The filter and the list of events; `cite` numbers each event's citations on the page."""
-    rows = [{"event": e, "label": human_date(e.date), "markers": cite(e.citations)} for e in ordered(library)]
-    return render("timeline.html", rows=rows, actors=ACTORS, labels=ACTOR_LABELS, script=script)
+    rows = [{"event": e, "label": human_date(e.date), "markers": cite(e.citations), "names": [countries.name(c) for c in e.countries]} for e in ordered(library)]
+    return render("timeline.html", rows=rows, actors=ACTORS, labels=ACTOR_LABELS, countries=countries.central_asia(), script=script)
