@@ -18,6 +18,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from benchmarks.server import page_url, serve
+from browser import load_maps
 from macros import paths
 from macros.offline import palette, size, worker, workbox
 
@@ -153,11 +154,8 @@ def save(page):
 
 
 def draw_maps(page) -> int:
-    figures = page.locator("figure.map-figure")
-    for i in range(figures.count()):
-        figures.nth(i).evaluate("figure => figure.scrollIntoView({block: 'center'})")
-        page.frame_locator("figure.map-figure iframe").nth(i).locator("path.ngg-land").first.wait_for(state="attached", timeout=WAIT)
-    return figures.count()
+    """Every live map of the page opened (each shows its picture first) and drawn; how many."""
+    return len(load_maps(page))
 
 
 def search(page, word: str) -> int:

@@ -33,5 +33,6 @@ def chapter_end(ctx: PageContext) -> list[tuple[str, str, str]]:
     chapter = chapters.chapter(name) if ctx.src_uri == paths.chapter_page(name) else None
     if chapter is None:
         return []
+    check = self_check_html(ctx, chapter)  # first: sources are numbered in the order the page shows them
     title, lab = source_lab_html(ctx, chapter)
-    return [(*SELF_CHECK, self_check_html(ctx, chapter)), (f"Source lab: {title}", SOURCE_LAB, lab)]
+    return [(*SELF_CHECK, check), (f"Source lab: {title}", SOURCE_LAB, lab)]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .. import paths
 from ..data.checks import cited, where
-from ..data.datafiles import written_ids
+from ..data.datafiles import parse, written_ids
 from ..data.figures import figure_in
 from ..data.library import Library
 from ..data.problems import Problem, UnknownId
@@ -21,6 +21,8 @@ from .chapters import Chapter
 from .records import POWERS, ComparisonRow, Country, SelfCheckItem, SourceLab, TeachingPlan
 
 ITEMS_PER_CHAPTER = (5, 8)
+# The files the learning data refers to: while one cannot be read, its own problem says why.
+REFERENCED = {"facts": paths.FACTS_FILE, "maps": paths.MAPS_FILE, "places": paths.PLACES_FILE, "layers": paths.LAYERS_FILE, "sources": paths.SOURCES_FILE}
 
 
 @dataclass(frozen=True)
@@ -36,8 +38,7 @@ class Written:
 
     @classmethod
     def read(cls, data_dir: Path) -> "Written":
-        files = {"facts": paths.FACTS_FILE, "maps": paths.MAPS_FILE, "places": paths.PLACES_FILE, "layers": paths.LAYERS_FILE, "sources": paths.SOURCES_FILE}
-        return cls(**{kind: frozenset(written_ids(data_dir / name)) for kind, name in files.items()})
+        return cls(**{kind: frozenset(written_ids(data_dir / name)) for kind, name in REFERENCED.items()})
 
     def broken(self, library: Library, kind: str) -> frozenset[str]:
         return getattr(self, kind) - set(getattr(library, kind))
@@ -51,6 +52,8 @@ def unknown(library: Library, written: Written, name: str, entry: str, field: st
 
 
 def learning_problems(library: Library, docs_dir: Path = paths.DOCS, data_dir: Path = paths.DATA) -> list[Problem]:
+    if any(parse(data_dir / name, where(name))[0] is None for name in REFERENCED.values()):
+        return []  # a referenced file cannot be read: every reference to it would repeat that
     found: list[Problem] = []
     written = Written.read(data_dir)
     chapters = {name: chapter_files.chapter(name, docs_dir) for name in chapter_files.names(docs_dir)}
