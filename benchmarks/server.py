@@ -9,10 +9,11 @@ import functools
 import gzip
 import http.server
 import os
-import threading
 from contextlib import contextmanager
 from io import BytesIO
 from pathlib import Path
+
+from macros.output.host import running
 
 # Debian's Chromium, shared by the browser tests and the benchmarks (none downloads a browser).
 CHROMIUM = "/usr/bin/chromium"
@@ -68,12 +69,5 @@ def page_url(base: str, rel: str) -> str:
 @contextmanager
 def serve(directory: Path):
     """Serve a built site on 127.0.0.1 at a free port; yields the base URL ending in '/'."""
-    handler = functools.partial(CompressingHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with running(functools.partial(CompressingHandler, directory=str(directory))) as base:
+        yield base

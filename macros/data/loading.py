@@ -3,15 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from . import checks, gazetteer
 from .. import paths
 from ..editions import address
 from ..editions.catalogue import edition_sources, load_editions
 from .datafiles import display, parse
 from .library import Library
-from .messages import explained
+from .messages import validated
 from .problems import DataError, Problem
 from .records import Chart, Correction, Event, Fact, Layer, MapSpec, Place, Record, Source, Term
 from .seeds import seed_problems, seed_texts
@@ -76,14 +74,8 @@ def read_records(path: Path, model: type[Record], data_dir: Path) -> tuple[list,
     """Validate each item of one file; a broken item becomes problems, not a record."""
     name = display(path, data_dir)
     raw, problems = parse(path, name)
-    records = []
-    for index, item in enumerate(raw or []):
-        entry = str(item.get("id", f"#{index + 1}")) if isinstance(item, dict) else f"#{index + 1}"
-        try:
-            records.append(model.model_validate(item))
-        except ValidationError as err:
-            problems += [Problem(name, entry, ".".join(str(p) for p in e["loc"]), explained(e, model)) for e in err.errors()]
-    return records, problems
+    records, found = validated(raw, name, model)
+    return records, problems + found
 
 
 def located(places: list[Place]) -> tuple[list[Place], list[Problem]]:

@@ -11,7 +11,9 @@ import difflib
 import typing
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
+
+from .problems import Problem
 
 # What each pattern of records.py (and the editions file) asks for, in the editor's words.
 PATTERNS = {
@@ -135,3 +137,14 @@ def model_name(model: type[BaseModel], loc: tuple, article: bool = False) -> str
         name = "map"
     return (("an " if name[0] in "aeiou" else "a ") + name) if article else name
 
+
+def validated(raw: list | None, name: str, model: type[BaseModel], key: str = "id") -> tuple[list, list[Problem]]:
+    """Each item of a file's list validated; a broken item becomes problems (named by its `key`), not a record."""
+    records, problems = [], []
+    for index, item in enumerate(raw or []):
+        entry = str(item.get(key, f"#{index + 1}")) if isinstance(item, dict) else f"#{index + 1}"
+        try:
+            records.append(model.model_validate(item))
+        except ValidationError as err:
+            problems += [Problem(name, entry, ".".join(str(p) for p in e["loc"]), explained(e, model)) for e in err.errors()]
+    return records, problems

@@ -14,7 +14,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from .. import paths
 from ..data.datafiles import parse
-from ..data.messages import explained
+from ..data.messages import explained, validated
 from ..data.problems import DataError, Problem, UnknownId
 from ..data.records import Record, Source, Text, Version
 from ..site import AUTHORS, PUBLISHER, SITE_NAME
@@ -89,13 +89,8 @@ def load_editions(path: Path = paths.DATA / paths.EDITIONS_FILE) -> Editions:
     is in this clone (it is rebuilt from there); a DataError names every problem and its fix."""
     name = f"docs/data/{path.name}"
     raw, problems = parse(path, name)
-    items = []
-    for index, item in enumerate(raw or []):
-        entry = str(item.get("version", f"#{index + 1}")) if isinstance(item, dict) else f"#{index + 1}"
-        try:
-            items.append(Edition.model_validate(item))
-        except ValidationError as err:
-            problems += [Problem(name, entry, ".".join(str(p) for p in e["loc"]), explained(e, Edition)) for e in err.errors()]
+    items, found = validated(raw, name, Edition, key="version")
+    problems += found
     if raw is not None and not raw:
         problems.append(Problem(name, message="lists no edition: add the edition being written, with version:, date: and summary:"))
     if problems:

@@ -103,14 +103,20 @@ def ref(name: str, entry: str, field: str, value: str, chapters: dict[str, Chapt
 # ---- self-check items and labs -------------------------------------------------------------
 
 
+def placed(name: str, entry: str, record: SelfCheckItem | SourceLab, chapters: dict[str, Chapter]) -> tuple[Chapter | None, list[Problem]]:
+    """The chapter a self-check item or lab belongs to, and the problems of its chapter, objective and section."""
+    if record.chapter not in chapters:
+        return None, list(known_chapter(name, entry, record.chapter, chapters))
+    chapter = chapters[record.chapter]
+    return chapter, [*objective(name, entry, "objective", record.objective, chapter), *section(name, entry, "section", record.section, chapter)]
+
+
 def self_check_item(library: Library, written: Written, item: SelfCheckItem, chapters: dict[str, Chapter]) -> Iterator[Problem]:
     name, entry = paths.SELFCHECK_FILE, item.id
-    if item.chapter not in chapters:
-        yield from known_chapter(name, entry, item.chapter, chapters)
+    chapter, found = placed(name, entry, item, chapters)
+    yield from found
+    if chapter is None:
         return
-    chapter = chapters[item.chapter]
-    yield from objective(name, entry, "objective", item.objective, chapter)
-    yield from section(name, entry, "section", item.section, chapter)
     yield from cited(library, name, entry, "", item.citations, written.broken(library, "sources"))
     names = library.designations()
     for i, option in enumerate(item.options):
@@ -151,12 +157,10 @@ def on_the_map(library: Library, written: Written, item: SelfCheckItem, chapter:
 
 def source_lab(library: Library, written: Written, lab: SourceLab, chapters: dict[str, Chapter]) -> Iterator[Problem]:
     name, entry = paths.LABS_FILE, lab.id
-    if lab.chapter not in chapters:
-        yield from known_chapter(name, entry, lab.chapter, chapters)
+    chapter, found = placed(name, entry, lab, chapters)
+    yield from found
+    if chapter is None:
         return
-    chapter = chapters[lab.chapter]
-    yield from objective(name, entry, "objective", lab.objective, chapter)
-    yield from section(name, entry, "section", lab.section, chapter)
     broken = written.broken(library, "sources")
     problem = None if lab.claim_source.source in broken else library.citation_problem(lab.claim_source)
     if problem:

@@ -72,7 +72,13 @@ class StaticHost(http.server.BaseHTTPRequestHandler):
 def host(root: Path, prefix: str = "/"):
     """Serve `root` at http://127.0.0.1:<port><prefix>; yields that base address (ending in '/')."""
     prefix = prefix if prefix.endswith("/") else prefix + "/"
-    handler = functools.partial(StaticHost, root=root, prefix=prefix)
+    with running(functools.partial(StaticHost, root=root, prefix=prefix), prefix) as base:
+        yield base
+
+
+@contextmanager
+def running(handler, prefix: str = "/"):
+    """An HTTP server on 127.0.0.1 at a free port, in a thread, until the block ends; yields its base address."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
