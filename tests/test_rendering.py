@@ -87,6 +87,9 @@ EVERY_TIP = """() => {
 def axe_problems(frame, where: str) -> list[str]:
     """Serious and critical axe violations in one document (the page or a frame)."""
     add_axe(frame)
+    # Contrast is measured on what is painted: wait until transitions (Material's header title
+    # fades between site and page name as the page scrolls) have run their course.
+    frame.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running' || a.effect.getComputedTiming().iterations === Infinity)")
     problems = []
     for v in frame.evaluate(RUN_AXE):
         if v["impact"] in BLOCKING:
@@ -129,9 +132,6 @@ def test_every_page_renders_is_accessible_and_shows_its_tips_whole(browser, base
             scroll = page.evaluate("() => document.documentElement.scrollWidth")
             if scroll > width:
                 problems.append(f"{where}: the page is {scroll}px wide; widest: {page.evaluate(WIDEST)}")
-            # axe measures what is on screen: from the top, as a page opens, not where the last
-            # map left the page and its sticky sidebar scrolled (targets there read as clipped).
-            page.evaluate("() => window.scrollTo(0, 0)")
             problems += axe_problems(page.main_frame, where)
             for src, frame in frames:
                 problems += axe_problems(frame, f"{where} iframe {src}")
