@@ -88,6 +88,12 @@ def nav_sources(nav) -> list[str]:
     return found
 
 
+def as_material_wrote_it(template: str) -> str:
+    """A theme override without our `| e` escapes (MkDocs does not autoescape theme templates),
+    to compare with the partial it copies."""
+    return template.replace(" | e }}", " }}")
+
+
 def content_sources(config) -> list[str]:
     """The docs pages a reader opens: those the nav names and those kept out of it on purpose."""
     unlisted = [p.pattern.lstrip("/") for p in config["not_in_nav"].patterns] if config["not_in_nav"] else []

@@ -10,7 +10,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from browser import page_url, visit
-from conftest import live_map
+from conftest import as_material_wrote_it, live_map
 from macros import paths
 
 ROOT = paths.ROOT
@@ -19,11 +19,11 @@ COUNTRY_CALL = re.compile(r"\{\{\s*country\(")
 
 
 def test_search_override_is_materials_partial_plus_the_dialog_name():
-    """overrides/partials/search.html only adds an accessible name: it must follow theme upgrades."""
+    """overrides/partials/search.html only adds an accessible name and escapes: it must follow theme upgrades."""
     import material
 
-    def body(path: Path) -> list[str]:  # without the leading {#- comment -#}
-        return re.sub(r"\A\{#-.*?-#\}\n", "", path.read_text(encoding="utf-8"), flags=re.S).splitlines()
+    def body(path: Path) -> list[str]:  # without the leading {#- comment -#} and our escapes
+        return as_material_wrote_it(re.sub(r"\A\{#-.*?-#\}\n", "", path.read_text(encoding="utf-8"), flags=re.S)).splitlines()
 
     stock = body(Path(material.__file__).parent / "templates" / "partials" / "search.html")
     ours = body(ROOT / "overrides" / "partials" / "search.html")

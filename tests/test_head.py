@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import SITE_URL, soup
+from conftest import SITE_URL, as_material_wrote_it, soup
 from PIL import Image
 
 from macros import paths
@@ -70,6 +70,22 @@ def test_the_description_is_the_chapter_in_brief_not_the_site_blurb(content_page
     assert len(set(descriptions.values())) == len(descriptions)
 
 
+OUTPUT = re.compile(r"\{\{(.*?)\}\}")
+
+
+def test_every_value_a_theme_override_writes_is_escaped():
+    """MkDocs does not autoescape theme templates: each {{ value }} under overrides/ goes through
+    `| e` (a block's super() is the theme's HTML already)."""
+    bare = [
+        f"{path.relative_to(ROOT)}:{number}: {found.group(0)}"
+        for path in sorted((ROOT / "overrides").rglob("*.html"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        for found in OUTPUT.finditer(line)
+        if not found.group(1).strip().endswith("| e") and "super()" not in found.group(1)
+    ]
+    assert bare == [], "add | e to each: " + "; ".join(bare)
+
+
 def test_the_site_meta_override_is_materials_block_but_for_the_escapes():
     import material
 
@@ -78,7 +94,7 @@ def test_the_site_meta_override_is_materials_block_but_for_the_escapes():
     ours = re.sub(r"\A\{#-.*?-#\}\n", "", (ROOT / "overrides" / "partials" / "site-meta.html").read_text(encoding="utf-8"), flags=re.S)
     def lines(text):
         return [line.strip() for line in text.splitlines() if line.strip()]
-    changed = [d for d in difflib.unified_diff(lines(block), lines(ours.replace(" | e }}", " }}")), lineterm="", n=0) if d[:1] in "+-" and d[:3] not in {"+++", "---"}]
+    changed = [d for d in difflib.unified_diff(lines(block), lines(as_material_wrote_it(ours)), lineterm="", n=0) if d[:1] in "+-" and d[:3] not in {"+++", "---"}]
     assert changed == [], "Material's site_meta block changed: copy it again into overrides/partials/site-meta.html, with | e on every value"
 
 
